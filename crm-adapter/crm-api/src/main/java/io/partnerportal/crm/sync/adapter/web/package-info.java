@@ -1,0 +1,1 @@
+package io.partnerportal.crm.sync.adapter.web;

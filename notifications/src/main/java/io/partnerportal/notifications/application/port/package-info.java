@@ -1,0 +1,1 @@
+package io.partnerportal.notifications.application.port;

@@ -1,0 +1,4 @@
+package io.partnerportal.partners.api.event;
+
+/** What happened to a record. */
+public enum ChangeKind { CREATED, UPDATED, DELETED }

@@ -1,0 +1,1 @@
+package io.partnerportal.profile.adapter.persistence;

@@ -1,0 +1,8 @@
+/** The quotes bounded context. Other modules see only its exported packages. */
+module io.partnerportal.quotes {
+    requires io.partnerportal.common;
+    requires io.partnerportal.partners;
+    requires io.partnerportal.segments;
+
+    // exports its api package once it holds types
+}
