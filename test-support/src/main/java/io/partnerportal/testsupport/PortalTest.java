@@ -10,7 +10,7 @@ import java.util.Map;
  * freshly migrated PostgreSQL database and the test settings (fixed JWT secret, cheap password
  * hashing, no demo data). Override {@link #extraProperties()} to add settings.
  * <p>
- * Test classes using it must be {@code @TestInstance(PER_CLASS)}, as Micronaut requires for
+ * Test classes using it must be {@code @TestInstance(PER_CLASS)} (see {@link ScenarioTest}), as Micronaut requires for
  * {@link TestPropertyProvider}.
  */
 public interface PortalTest extends TestPropertyProvider {

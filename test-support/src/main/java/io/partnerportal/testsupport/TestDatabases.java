@@ -118,19 +118,24 @@ public final class TestDatabases {
         }
     }
 
+    /** Runs each changelog on its own connection: closing a Liquibase instance closes its connection. */
     @SuppressWarnings("deprecation")
     private static void migrate(PostgresServer server, String database, List<String> changelogs) throws SQLException {
-        try (Connection c = DriverManager.getConnection(server.urlOf(database), server.username(), server.password())) {
-            Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            for (String changelog : changelogs) {
+        System.setProperty("liquibase.analytics.enabled", "false");
+        System.setProperty("liquibase.uiService", "LOGGER");
+        for (String changelog : changelogs) {
+            Connection c = DriverManager.getConnection(server.urlOf(database), server.username(), server.password());
+            try {
+                Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
                 try (Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(), db)) {
                     liquibase.update(new Contexts());
                 }
+            } catch (Exception e) {
+                throw new IllegalStateException("Migrating " + changelog + " into the template database failed: "
+                        + e.getMessage(), e);
+            } finally {
+                c.close();
             }
-        } catch (SQLException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("Migrating the template database failed: " + e.getMessage(), e);
         }
     }
 

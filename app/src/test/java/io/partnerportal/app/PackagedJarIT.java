@@ -1,0 +1,125 @@
+package io.partnerportal.app;
+
+import io.partnerportal.testsupport.TestHttp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts the packaged jar the README's way (embedded database, admin password from the
+ * environment), checks health and admin login, stops it, and starts it again on the same data
+ * directory to show nothing is lost. Prints start-to-ready times for docs/benchmarks.md (P8).
+ */
+class PackagedJarIT {
+
+    private static final Pattern STARTUP = Pattern.compile("Startup completed in (\\d+)ms");
+    private static final Pattern EMBEDDED = Pattern.compile("started an embedded PostgreSQL .*\\((\\d+) ms\\)");
+
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        for (Process p : processes) {
+            stop(p);
+        }
+    }
+
+    @Test
+    void the_packaged_jar_runs_on_its_embedded_database_and_keeps_its_data() throws Exception {
+        Path jar = Path.of(System.getProperty("portal.jar", "target/partner-portal.jar"));
+        assertThat(jar).exists();
+        Path data = Files.createTempDirectory("portal-data");
+        Path log = Files.createTempFile("portal", ".log");
+
+        int port = freePort();
+        Process first = start(jar, data, port, "first-password-123", log);
+        long ready = waitUntilHealthy(port, first, log);
+        report("first start (creates and migrates the database)", ready, log);
+        TestHttp http = new TestHttp(URI.create("http://localhost:" + port).toURL());
+        http.post("/api/auth/admin/login", Map.of("username", "admin", "password", "wrong-password-1")).problem(401);
+        String token = http.post("/api/auth/admin/login", Map.of("username", "admin", "password", "first-password-123"))
+                .expect(200).text("/access_token");
+        http.as(token).get("/api/admin/me").expect(200);
+        stop(first);
+
+        // a second start on the same data directory: the first admin (and everything else) is still there
+        int port2 = freePort();
+        Path log2 = Files.createTempFile("portal", ".log");
+        Process second = start(jar, data, port2, "another-password-456", log2);
+        long ready2 = waitUntilHealthy(port2, second, log2);
+        report("second start (existing database)", ready2, log2);
+        TestHttp http2 = new TestHttp(URI.create("http://localhost:" + port2).toURL());
+        http2.post("/api/auth/admin/login", Map.of("username", "admin", "password", "first-password-123")).expect(200);
+        http2.post("/api/auth/admin/login", Map.of("username", "admin", "password", "another-password-456"))
+                .problem(401);
+    }
+
+    private Process start(Path jar, Path data, int port, String adminPassword, Path log) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dportal.embedded-db.data-dir=" + data, "-Dmicronaut.server.port=" + port,
+                "-jar", jar.toAbsolutePath().toString());
+        pb.environment().remove("DATASOURCES_DEFAULT_URL");
+        pb.environment().put("PORTAL_ADMIN_PASSWORD", adminPassword);
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process process = pb.start();
+        processes.add(process);
+        return process;
+    }
+
+    private static long waitUntilHealthy(int port, Process process, Path log) throws Exception {
+        long started = System.nanoTime();
+        TestHttp http = new TestHttp(URI.create("http://localhost:" + port).toURL());
+        while (System.nanoTime() - started < TimeUnit.SECONDS.toNanos(120)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the service exited early:\n" + Files.readString(log));
+            }
+            try {
+                TestHttp.Response response = http.get("/health/readiness");
+                if (response.status() == 200 && response.body().contains("\"UP\"")) {
+                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                }
+            } catch (java.io.UncheckedIOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the service did not become ready within 120 s:\n" + Files.readString(log));
+    }
+
+    private static void report(String what, long readyMillis, Path log) throws IOException {
+        String output = Files.readString(log);
+        Matcher startup = STARTUP.matcher(output);
+        Matcher embedded = EMBEDDED.matcher(output);
+        System.out.printf("P8 %s: ready after %d ms (process start to /health/readiness UP); Micronaut startup %s ms, "
+                        + "of which embedded PostgreSQL start %s ms%n", what, readyMillis,
+                startup.find() ? startup.group(1) : "?", embedded.find() ? embedded.group(1) : "?");
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
