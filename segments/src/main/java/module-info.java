@@ -1,8 +1,14 @@
-/** The segments bounded context. Other modules see only its exported packages. */
+/**
+ * Segments: saved, real-time audiences of partners or contacts. Owns segment definitions,
+ * conditions, materialized membership and its history, and segment permissions; answers every
+ * access question through its api.
+ */
 module io.partnerportal.segments {
     requires io.partnerportal.common;
     requires io.partnerportal.partners;
     requires re2j; // automatic module named after its jar
 
-    // exports api, api.event and spi once they hold types
+    exports io.partnerportal.segments.api;
+    exports io.partnerportal.segments.api.event;
+    exports io.partnerportal.segments.spi;
 }

@@ -149,6 +149,8 @@ public class Sql {
                 ps.setArray(index, array);
             } else if (p instanceof UUID[] uuids) {
                 ps.setArray(index, connection.createArrayOf("uuid", uuids));
+            } else if (p instanceof Boolean[] booleans) {
+                ps.setArray(index, connection.createArrayOf("boolean", booleans));
             } else if (p instanceof Enum<?> e) {
                 ps.setString(index, e.name().toLowerCase());
             } else {

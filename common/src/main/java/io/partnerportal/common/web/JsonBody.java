@@ -1,0 +1,206 @@
+package io.partnerportal.common.web;
+
+import io.micronaut.json.tree.JsonNode;
+import io.partnerportal.common.FieldError;
+import io.partnerportal.common.InvalidInputException;
+import io.partnerportal.common.JsonPointer;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a JSON request body field by field, collecting every error with its JSON pointer, so a
+ * client learns about all its mistakes in one 422 and a wrong type is a 422 (well-formed but
+ * invalid), never a 400 or a 500. Values come out as plain Java: {@code Map}, {@code List},
+ * {@code String}, {@code BigDecimal}, {@code Boolean}, {@code null}.
+ */
+public final class JsonBody {
+
+    private final Map<String, Object> fields;
+    private final String pointer;
+    private final List<FieldError> errors;
+
+    private JsonBody(Map<String, Object> fields, String pointer, List<FieldError> errors) {
+        this.fields = fields;
+        this.pointer = pointer;
+        this.errors = errors;
+    }
+
+    /** The body as an object; anything else is a 422 at the root. */
+    public static JsonBody of(JsonNode body) {
+        Object plain = toPlain(body);
+        if (!(plain instanceof Map<?, ?>)) {
+            throw InvalidInputException.of("", "wrong_value_type", "the request body must be a JSON object");
+        }
+        return new JsonBody(castMap(plain), "", new ArrayList<>());
+    }
+
+    /** Converts a JSON tree to plain Java, numbers as {@link BigDecimal}. */
+    public static Object toPlain(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : node.entries()) {
+                map.put(e.getKey(), toPlain(e.getValue()));
+            }
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            for (JsonNode v : node.values()) {
+                list.add(toPlain(v));
+            }
+            return list;
+        }
+        if (node.isBoolean()) {
+            return node.getBooleanValue();
+        }
+        if (node.isNumber()) {
+            Number n = node.getNumberValue();
+            return n instanceof BigDecimal d ? d : new BigDecimal(n.toString());
+        }
+        return node.getStringValue();
+    }
+
+    public boolean has(String field) {
+        return fields.containsKey(field);
+    }
+
+    public Object raw(String field) {
+        return fields.get(field);
+    }
+
+    public Set<String> fieldNames() {
+        return fields.keySet();
+    }
+
+    public String pointer(String field) {
+        return JsonPointer.append(pointer, field);
+    }
+
+    public String string(String field, boolean required, int maxLength) {
+        Object v = fields.get(field);
+        if (v == null) {
+            if (required) {
+                error(field, "required", field + " is required");
+            }
+            return null;
+        }
+        if (!(v instanceof String s)) {
+            error(field, "wrong_value_type", field + " must be a string");
+            return null;
+        }
+        if (required && s.isBlank()) {
+            error(field, "required", field + " must not be blank");
+            return null;
+        }
+        if (s.length() > maxLength) {
+            error(field, "too_long", field + " must be at most " + maxLength + " characters");
+            return null;
+        }
+        return s;
+    }
+
+    public Boolean bool(String field) {
+        Object v = fields.get(field);
+        if (v == null || v instanceof Boolean) {
+            return (Boolean) v;
+        }
+        error(field, "wrong_value_type", field + " must be true, false or null");
+        return null;
+    }
+
+    public Long integer(String field, boolean required) {
+        Object v = fields.get(field);
+        if (v == null) {
+            if (required) {
+                error(field, "required", field + " is required");
+            }
+            return null;
+        }
+        if (v instanceof BigDecimal d) {
+            try {
+                return d.longValueExact();
+            } catch (ArithmeticException e) {
+                // falls through to the error below
+            }
+        }
+        error(field, "wrong_value_type", field + " must be an integer");
+        return null;
+    }
+
+    /** A nested object (null when absent; an error when present but not an object). */
+    public JsonBody object(String field) {
+        Object v = fields.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Map<?, ?>)) {
+            error(field, "wrong_value_type", field + " must be an object");
+            return null;
+        }
+        return new JsonBody(castMap(v), pointer(field), errors);
+    }
+
+    /** A list of strings (null when absent). */
+    public List<String> strings(String field, int maxItems) {
+        Object v = fields.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof List<?> list)) {
+            error(field, "wrong_value_type", field + " must be a list");
+            return null;
+        }
+        if (list.size() > maxItems) {
+            error(field, "too_many_values", field + " may hold at most " + maxItems + " items");
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof String s && !s.isBlank()) {
+                out.add(s);
+            } else {
+                errors.add(FieldError.at(JsonPointer.append(pointer(field), i), "wrong_value_type",
+                        "must be a non-empty string"));
+            }
+        }
+        return out;
+    }
+
+    /** Refuses fields the endpoint does not know (typos must not be silently ignored). */
+    public JsonBody allowOnly(Set<String> known) {
+        for (String name : fields.keySet()) {
+            if (!known.contains(name)) {
+                errors.add(FieldError.at(pointer(name), "unknown_field", "unknown field '" + name + "'"));
+            }
+        }
+        return this;
+    }
+
+    public void error(String field, String code, String message) {
+        errors.add(FieldError.at(pointer(field), code, message));
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** Throws the 422 if anything was wrong so far. */
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object map) {
+        return (Map<String, Object>) map;
+    }
+}

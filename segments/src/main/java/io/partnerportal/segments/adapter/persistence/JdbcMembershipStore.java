@@ -1,0 +1,319 @@
+package io.partnerportal.segments.adapter.persistence;
+
+import io.partnerportal.common.Page;
+import io.partnerportal.common.PageRequest;
+import io.partnerportal.common.jdbc.Jsonb;
+import io.partnerportal.common.jdbc.Sql;
+import io.partnerportal.segments.application.port.MembershipStore;
+import io.partnerportal.segments.domain.MembershipCause;
+import io.partnerportal.segments.domain.MembershipDiff;
+import io.partnerportal.segments.domain.SegmentLevel;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Membership rows ({@code partner_member}, {@code contact_member}), their history, and segments'
+ * copy of which contact belongs to which partner. Set-based statements over arrays, so a diff of
+ * thousands of members is a handful of statements.
+ */
+@Singleton
+class JdbcMembershipStore implements MembershipStore {
+
+    /** Diffs larger than this are recorded as one batch entry plus member rows. */
+    static final int BATCH_THRESHOLD = 50;
+
+    private final Sql sql;
+    private final ConditionJson json;
+
+    JdbcMembershipStore(Sql sql, ConditionJson json) {
+        this.sql = sql;
+        this.json = json;
+    }
+
+    private static String table(SegmentLevel level) {
+        return level == SegmentLevel.PARTNER ? "segments.partner_member" : "segments.contact_member";
+    }
+
+    private static String column(SegmentLevel level) {
+        return level == SegmentLevel.PARTNER ? "partner_id" : "contact_id";
+    }
+
+    @Override
+    public Set<String> membersAmong(String segmentId, SegmentLevel level, Collection<String> memberIds) {
+        if (memberIds.isEmpty() || JdbcSegmentStore.uuid(segmentId) == null) {
+            return Set.of();
+        }
+        return new HashSet<>(sql.list("SELECT " + column(level) + "::text FROM " + table(level)
+                        + " WHERE segment_id = ? AND " + column(level) + " = ANY(?::uuid[])", rs -> rs.getString(1),
+                UUID.fromString(segmentId), uuids(memberIds)));
+    }
+
+    @Override
+    public boolean isMember(String segmentId, SegmentLevel level, String memberId) {
+        UUID segment = JdbcSegmentStore.uuid(segmentId);
+        UUID member = JdbcSegmentStore.uuid(memberId);
+        return segment != null && member != null && sql.exists("SELECT EXISTS (SELECT 1 FROM " + table(level)
+                + " WHERE segment_id = ? AND " + column(level) + " = ?)", segment, member);
+    }
+
+    @Override
+    public Set<String> allMembers(String segmentId, SegmentLevel level) {
+        Set<String> members = new HashSet<>();
+        forEachMember(segmentId, level, members::add);
+        return members;
+    }
+
+    @Override
+    public void forEachMember(String segmentId, SegmentLevel level, Consumer<String> consumer) {
+        UUID segment = JdbcSegmentStore.uuid(segmentId);
+        if (segment != null) {
+            sql.stream("SELECT " + column(level) + "::text FROM " + table(level) + " WHERE segment_id = ?", 10_000,
+                    rs -> rs.getString(1), consumer, segment);
+        }
+    }
+
+    @Override
+    public Page<String> members(String segmentId, SegmentLevel level, PageRequest page) {
+        UUID segment = JdbcSegmentStore.uuid(segmentId);
+        long total = memberCount(segmentId, level);
+        List<String> items = sql.list("SELECT " + column(level) + "::text FROM " + table(level)
+                        + " WHERE segment_id = ? ORDER BY " + column(level) + " LIMIT ? OFFSET ?", rs -> rs.getString(1),
+                segment, page.size(), page.offset());
+        return Page.of(items, page, total);
+    }
+
+    @Override
+    public List<String> membersAfter(String segmentId, SegmentLevel level, String afterId, int limit) {
+        UUID segment = JdbcSegmentStore.uuid(segmentId);
+        UUID after = afterId == null || afterId.isEmpty() ? new UUID(0, 0) : UUID.fromString(afterId);
+        return segment == null ? List.of() : sql.list("SELECT " + column(level) + "::text FROM " + table(level)
+                        + " WHERE segment_id = ? AND " + column(level) + " > ? ORDER BY " + column(level) + " LIMIT ?",
+                rs -> rs.getString(1), segment, after, limit);
+    }
+
+    @Override
+    public long memberCount(String segmentId, SegmentLevel level) {
+        UUID segment = JdbcSegmentStore.uuid(segmentId);
+        return segment == null ? 0 : sql.count("SELECT count(*) FROM " + table(level) + " WHERE segment_id = ?", segment);
+    }
+
+    @Override
+    public long contactCount(String segmentId, SegmentLevel level) {
+        if (level == SegmentLevel.CONTACT) {
+            return memberCount(segmentId, level);
+        }
+        UUID segment = JdbcSegmentStore.uuid(segmentId);
+        return segment == null ? 0 : sql.count("SELECT coalesce(sum(s.contact_count), 0) FROM segments.partner_member m "
+                + "JOIN segments.partner_state s ON s.partner_id = m.partner_id WHERE m.segment_id = ?", segment);
+    }
+
+    @Override
+    public void apply(String segmentId, long segmentVersion, SegmentLevel level, MembershipDiff diff,
+                      Map<String, String> partnerOf, MembershipCause cause) {
+        if (diff.isEmpty()) {
+            return;
+        }
+        UUID segment = UUID.fromString(segmentId);
+        if (!diff.joined().isEmpty()) {
+            sql.update("INSERT INTO " + table(level) + " (segment_id, " + column(level) + ") "
+                    + "SELECT ?, unnest(?::uuid[]) ON CONFLICT DO NOTHING", segment, uuids(diff.joined()));
+        }
+        if (!diff.left().isEmpty()) {
+            sql.update("DELETE FROM " + table(level) + " WHERE segment_id = ? AND " + column(level)
+                    + " = ANY(?::uuid[])", segment, uuids(diff.left()));
+        }
+        recordHistory(segment, segmentVersion, level, diff, partnerOf, cause);
+    }
+
+    private void recordHistory(UUID segment, long version, SegmentLevel level, MembershipDiff diff,
+                               Map<String, String> partnerOf, MembershipCause cause) {
+        Jsonb detail = new Jsonb(json.write(cause.detail()));
+        String actorKind = cause.actor().kind().name().toLowerCase();
+        Long batch = null;
+        if (diff.size() > BATCH_THRESHOLD) {
+            batch = sql.one("INSERT INTO segments.membership_batch (segment_id, segment_version, cause, detail, "
+                            + "actor_kind, actor_id, actor_display, joined_count, left_count, at) "
+                            + "VALUES (?,?,?,?,?,?,?,?,?, now()) RETURNING id", rs -> rs.getLong(1),
+                    segment, version, cause.type(), detail, actorKind, cause.actor().id(), cause.actor().display(),
+                    diff.joined().size(), diff.left().size()).orElseThrow();
+        }
+        List<String> members = new ArrayList<>(diff.joined());
+        members.addAll(diff.left());
+        String[] memberIds = members.toArray(String[]::new);
+        String[] partners = new String[memberIds.length];
+        Boolean[] joined = new Boolean[memberIds.length];
+        for (int i = 0; i < memberIds.length; i++) {
+            partners[i] = level == SegmentLevel.PARTNER ? memberIds[i] : partnerOf.get(memberIds[i]);
+            joined[i] = i < diff.joined().size();
+        }
+        sql.update("INSERT INTO segments.membership_change (batch_id, segment_id, segment_version, member_kind, "
+                        + "member_id, partner_id, joined, cause, detail, actor_kind, actor_id, actor_display, at) "
+                        + "SELECT ?, ?, ?, ?, t.m, t.p, t.j, ?, ?, ?, ?, ?, now() "
+                        + "FROM unnest(?::uuid[], ?::uuid[], ?::boolean[]) AS t(m, p, j)",
+                batch, segment, version, level.jsonName(), cause.type(), detail, actorKind, cause.actor().id(),
+                cause.actor().display(), memberIds, partners, joined);
+    }
+
+    @Override
+    public void removeEverywhere(SegmentLevel level, String memberId, String partnerId, MembershipCause cause) {
+        UUID member = UUID.fromString(memberId);
+        List<Object[]> rows = sql.list("DELETE FROM " + table(level) + " m USING segments.segment s "
+                        + "WHERE m.segment_id = s.id AND m." + column(level) + " = ? RETURNING s.id::text, s.version",
+                rs -> new Object[]{rs.getString(1), rs.getLong(2)}, member);
+        for (Object[] row : rows) {
+            recordHistory(UUID.fromString((String) row[0]), (Long) row[1], level,
+                    new MembershipDiff(Set.of(), Set.of(memberId)), Map.of(memberId, partnerId), cause);
+        }
+    }
+
+    @Override
+    public Set<String> segmentsOfPartner(String partnerId) {
+        UUID partner = JdbcSegmentStore.uuid(partnerId);
+        return partner == null ? Set.of() : new LinkedHashSet<>(sql.list(
+                "SELECT segment_id::text FROM segments.partner_member WHERE partner_id = ?", rs -> rs.getString(1),
+                partner));
+    }
+
+    @Override
+    public Set<String> contactLevelSegmentsOf(String contactId) {
+        UUID contact = JdbcSegmentStore.uuid(contactId);
+        return contact == null ? Set.of() : new LinkedHashSet<>(sql.list(
+                "SELECT segment_id::text FROM segments.contact_member WHERE contact_id = ?", rs -> rs.getString(1),
+                contact));
+    }
+
+    @Override
+    public boolean inAnyOf(String contactId, Collection<String> segmentIds) {
+        UUID contact = JdbcSegmentStore.uuid(contactId);
+        if (contact == null || segmentIds.isEmpty()) {
+            return false;
+        }
+        String[] segments = uuids(segmentIds);
+        return sql.exists("SELECT EXISTS (SELECT 1 FROM segments.contact_member WHERE contact_id = ? "
+                + "AND segment_id = ANY(?::uuid[])) OR EXISTS (SELECT 1 FROM segments.partner_member m "
+                + "JOIN segments.contact_state c ON c.partner_id = m.partner_id WHERE c.contact_id = ? "
+                + "AND m.segment_id = ANY(?::uuid[]))", contact, segments, contact, segments);
+    }
+
+    @Override
+    public void lockPartners(Collection<String> partnerIds) {
+        String[] ids = uuids(partnerIds);
+        if (ids.length == 0) {
+            return;
+        }
+        sql.update("INSERT INTO segments.partner_state (partner_id) SELECT unnest(?::uuid[]) ON CONFLICT DO NOTHING", (Object) ids);
+        sql.list("SELECT partner_id FROM segments.partner_state WHERE partner_id = ANY(?::uuid[]) "
+                + "ORDER BY partner_id FOR UPDATE", rs -> 1, (Object) ids);
+    }
+
+    @Override
+    public void partnerCreated(String partnerId) {
+        sql.update("INSERT INTO segments.partner_state (partner_id) VALUES (?) ON CONFLICT DO NOTHING",
+                UUID.fromString(partnerId));
+    }
+
+    @Override
+    public void partnerDeleted(String partnerId) {
+        sql.update("DELETE FROM segments.partner_state WHERE partner_id = ?", UUID.fromString(partnerId));
+    }
+
+    @Override
+    public void contactPlaced(String contactId, String partnerId, String previousPartnerId) {
+        UUID contact = UUID.fromString(contactId);
+        UUID partner = UUID.fromString(partnerId);
+        String before = sql.one("SELECT partner_id::text FROM segments.contact_state WHERE contact_id = ?",
+                rs -> rs.getString(1), contact).orElse(null);
+        if (partnerId.equals(before)) {
+            return;
+        }
+        sql.update("INSERT INTO segments.contact_state (contact_id, partner_id) VALUES (?, ?) "
+                + "ON CONFLICT (contact_id) DO UPDATE SET partner_id = excluded.partner_id", contact, partner);
+        if (before != null) {
+            sql.update("UPDATE segments.partner_state SET contact_count = greatest(contact_count - 1, 0) "
+                    + "WHERE partner_id = ?", UUID.fromString(before));
+        }
+        sql.update("INSERT INTO segments.partner_state (partner_id, contact_count) VALUES (?, 1) "
+                + "ON CONFLICT (partner_id) DO UPDATE SET contact_count = partner_state.contact_count + 1", partner);
+    }
+
+    @Override
+    public void contactRemoved(String contactId, String partnerId) {
+        int removed = sql.update("DELETE FROM segments.contact_state WHERE contact_id = ?", UUID.fromString(contactId));
+        if (removed > 0) {
+            sql.update("UPDATE segments.partner_state SET contact_count = greatest(contact_count - 1, 0) "
+                    + "WHERE partner_id = ?", UUID.fromString(partnerId));
+        }
+    }
+
+    @Override
+    public String partnerOfContact(String contactId) {
+        UUID contact = JdbcSegmentStore.uuid(contactId);
+        return contact == null ? null : sql.one("SELECT partner_id::text FROM segments.contact_state WHERE contact_id = ?",
+                rs -> rs.getString(1), contact).orElse(null);
+    }
+
+    @Override
+    public List<String> contactsOfPartner(String partnerId) {
+        UUID partner = JdbcSegmentStore.uuid(partnerId);
+        return partner == null ? List.of() : sql.list(
+                "SELECT contact_id::text FROM segments.contact_state WHERE partner_id = ? ORDER BY contact_id",
+                rs -> rs.getString(1), partner);
+    }
+
+    @Override
+    public long resynchronize(Map<String, String> partnerOfContact, Collection<String> partnerIds) {
+        Map<String, String> stored = new HashMap<>();
+        sql.stream("SELECT contact_id::text, partner_id::text FROM segments.contact_state", 10_000,
+                rs -> new String[]{rs.getString(1), rs.getString(2)}, row -> stored.put(row[0], row[1]));
+        Set<String> storedPartners = new HashSet<>(sql.list("SELECT partner_id::text FROM segments.partner_state",
+                rs -> rs.getString(1)));
+        long fixes = 0;
+        for (Map.Entry<String, String> e : partnerOfContact.entrySet()) {
+            if (!e.getValue().equals(stored.get(e.getKey()))) {
+                fixes++;
+            }
+        }
+        fixes += stored.keySet().stream().filter(c -> !partnerOfContact.containsKey(c)).count();
+        fixes += partnerIds.stream().filter(p -> !storedPartners.contains(p)).count();
+        fixes += storedPartners.stream().filter(p -> !partnerIds.contains(p)).count();
+        if (fixes > 0) {
+            sql.update("DELETE FROM segments.contact_state");
+            List<Object[]> rows = new ArrayList<>();
+            partnerOfContact.forEach((c, p) -> rows.add(new Object[]{UUID.fromString(c), UUID.fromString(p)}));
+            sql.batch("INSERT INTO segments.contact_state (contact_id, partner_id) VALUES (?, ?)", rows);
+            sql.update("DELETE FROM segments.partner_state WHERE NOT (partner_id = ANY(?::uuid[]))", (Object) uuids(partnerIds));
+            sql.update("INSERT INTO segments.partner_state (partner_id) SELECT unnest(?::uuid[]) ON CONFLICT DO NOTHING",
+                    (Object) uuids(partnerIds));
+        }
+        // counts are derived: always recount (cheap, one statement)
+        sql.update("UPDATE segments.partner_state s SET contact_count = coalesce((SELECT count(*) FROM "
+                + "segments.contact_state c WHERE c.partner_id = s.partner_id), 0)");
+        // memberships of records that no longer exist are removed by the recomputation of each segment;
+        // static segments keep only existing records
+        sql.update("DELETE FROM segments.partner_member m WHERE NOT EXISTS (SELECT 1 FROM segments.partner_state s "
+                + "WHERE s.partner_id = m.partner_id)");
+        sql.update("DELETE FROM segments.contact_member m WHERE NOT EXISTS (SELECT 1 FROM segments.contact_state s "
+                + "WHERE s.contact_id = m.contact_id)");
+        return fixes;
+    }
+
+    private static String[] uuids(Collection<String> ids) {
+        List<String> valid = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            if (id != null && JdbcSegmentStore.uuid(id) != null) {
+                valid.add(id);
+            }
+        }
+        return valid.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,120 @@
+package io.partnerportal.segments.application;
+
+import io.partnerportal.common.FieldError;
+import io.partnerportal.common.InvalidInputException;
+import io.partnerportal.common.JsonPointer;
+import io.partnerportal.segments.api.Audience;
+import io.partnerportal.segments.api.SegmentAccess;
+import io.partnerportal.segments.api.SegmentDirectory;
+import io.partnerportal.segments.api.SegmentPermissions;
+import io.partnerportal.segments.api.SegmentSummary;
+import io.partnerportal.segments.application.port.MembershipStore;
+import io.partnerportal.segments.application.port.SegmentStore;
+import io.partnerportal.segments.domain.Permissions;
+import io.partnerportal.segments.domain.Segment;
+import io.partnerportal.segments.domain.SegmentLevel;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Answers the access questions of other modules from the materialized membership. A segment that
+ * no longer exists admits nobody (fail closed).
+ */
+@Singleton
+class AccessQueries implements SegmentAccess, SegmentDirectory {
+
+    private final MembershipStore memberships;
+    private final SegmentStore store;
+
+    AccessQueries(MembershipStore memberships, SegmentStore store) {
+        this.memberships = memberships;
+        this.store = store;
+    }
+
+    @Override
+    public boolean isAdmitted(String contactId, Audience audience) {
+        // Java 17: no pattern switch yet; Audience is sealed to these two
+        if (audience instanceof Audience.AnyOfSegments any) {
+            return memberships.inAnyOf(contactId, any.segmentIds());
+        }
+        return true;
+    }
+
+    @Override
+    public Set<String> segmentsOfContact(String contactId) {
+        Set<String> segments = new LinkedHashSet<>(memberships.contactLevelSegmentsOf(contactId));
+        String partnerId = memberships.partnerOfContact(contactId);
+        if (partnerId != null) {
+            segments.addAll(memberships.segmentsOfPartner(partnerId));
+        }
+        return segments;
+    }
+
+    @Override
+    public Set<String> segmentsOfPartner(String partnerId) {
+        return memberships.segmentsOfPartner(partnerId);
+    }
+
+    @Override
+    public boolean isMember(String segmentId, String memberId) {
+        return store.find(segmentId).map(s -> memberships.isMember(segmentId, s.level(), memberId)).orElse(false);
+    }
+
+    @Override
+    public SegmentPermissions permissionsOf(String contactId) {
+        List<Segment> segments = new ArrayList<>();
+        for (String id : segmentsOfContact(contactId)) {
+            store.find(id).ifPresent(segments::add);
+        }
+        segments.sort(java.util.Comparator.comparing(Segment::name, String.CASE_INSENSITIVE_ORDER));
+        Permissions.Verdict invite = Permissions.resolve(segments, Permissions::inviteTeamMembers, true);
+        Permissions.Verdict restricted = Permissions.resolve(segments, Permissions::collaborationRestricted, false);
+        return new SegmentPermissions(invite.value(), invite.decidedBy(), restricted.value(), restricted.decidedBy());
+    }
+
+    @Override
+    public Optional<SegmentSummary> find(String segmentId) {
+        return store.find(segmentId).map(this::summary);
+    }
+
+    @Override
+    public List<SegmentSummary> findAll(Collection<String> segmentIds) {
+        List<SegmentSummary> found = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(segmentIds)) {
+            store.find(id).map(this::summary).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    @Override
+    public void requireValid(Audience audience, String pointer) {
+        if (audience instanceof Audience.AnyOfSegments any) {
+            List<FieldError> errors = new ArrayList<>();
+            for (int i = 0; i < any.segmentIds().size(); i++) {
+                String id = any.segmentIds().get(i);
+                if (store.find(id).isEmpty()) {
+                    errors.add(FieldError.at(JsonPointer.append(JsonPointer.append(pointer, "segmentIds"), i),
+                            "unknown_segment", "no segment with id " + id));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
+        }
+    }
+
+    private SegmentSummary summary(Segment s) {
+        return new SegmentSummary(s.id(), s.name(), s.level().jsonName(), s.kind().jsonName(),
+                memberships.memberCount(s.id(), s.level()), memberships.contactCount(s.id(), s.level()));
+    }
+
+    static boolean partnerLevel(Segment s) {
+        return s.level() == SegmentLevel.PARTNER;
+    }
+}

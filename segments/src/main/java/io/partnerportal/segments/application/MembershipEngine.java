@@ -1,0 +1,291 @@
+package io.partnerportal.segments.application;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.partnerportal.segments.api.event.MemberChange;
+import io.partnerportal.segments.api.event.SegmentMembershipChanged;
+import io.partnerportal.segments.application.SegmentRegistry.Definitions;
+import io.partnerportal.segments.application.port.Directory;
+import io.partnerportal.segments.application.port.MembershipStore;
+import io.partnerportal.segments.domain.MembershipCause;
+import io.partnerportal.segments.domain.MembershipDiff;
+import io.partnerportal.segments.domain.SegmentLevel;
+import io.partnerportal.segments.domain.condition.EvaluationContext;
+import io.partnerportal.segments.domain.condition.PropertyRef;
+import io.partnerportal.segments.domain.condition.Scope;
+import io.partnerportal.segments.domain.condition.Values;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Evaluates segments for records, writes the membership diff with its history, and follows the
+ * consequences through {@code in_segment} references in dependency order, so a segment is always
+ * evaluated after the segments it refers to. Runs inside the caller's transaction.
+ */
+@Singleton
+class MembershipEngine {
+
+    private final MembershipStore memberships;
+    private final Directory directory;
+    private final ApplicationEventPublisher<SegmentMembershipChanged> events;
+    private final Clock clock;
+
+    MembershipEngine(MembershipStore memberships, Directory directory,
+                     ApplicationEventPublisher<SegmentMembershipChanged> events, Clock clock) {
+        this.memberships = memberships;
+        this.directory = directory;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    Run start(Definitions definitions, MembershipCause cause) {
+        return new Run(definitions, cause);
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    /** One maintenance job: queued (segment, subjects) evaluations, processed in dependency order. */
+    final class Run {
+
+        private final Definitions definitions;
+        private final MembershipCause cause;
+        private final TreeMap<Integer, Map<String, Set<String>>> pending = new TreeMap<>();
+        private final Map<String, List<MemberChange>> changes = new LinkedHashMap<>();
+        private final Map<String, Values> partners = new HashMap<>();
+        private final Map<String, Values> contacts = new HashMap<>();
+        private final Map<String, List<Values>> contactsOfPartner = new HashMap<>();
+        private final Map<String, String> partnerOfContact = new HashMap<>();
+        private final LocalDate today = today();
+        private final EvaluationContext live = new LiveContext();
+
+        private Run(Definitions definitions, MembershipCause cause) {
+            this.definitions = definitions;
+            this.cause = cause;
+        }
+
+        /** Queues the evaluation of a dynamic segment for some partners or contacts (per its level). */
+        Run evaluate(CompiledSegment segment, Collection<String> subjects) {
+            if (segment.dynamic() && !subjects.isEmpty()) {
+                pending.computeIfAbsent(segment.rank(), r -> new LinkedHashMap<>())
+                        .computeIfAbsent(segment.id(), id -> new LinkedHashSet<>()).addAll(subjects);
+            }
+            return this;
+        }
+
+        Run evaluateAll(Collection<CompiledSegment> segments, Collection<String> subjects) {
+            segments.forEach(s -> evaluate(s, subjects));
+            return this;
+        }
+
+        /** Records a diff computed elsewhere (static edits, bulk recomputation) and follows its consequences. */
+        Run applied(CompiledSegment segment, MembershipDiff diff, Map<String, String> partnerOf) {
+            if (!diff.isEmpty()) {
+                partnerOfContact.putAll(partnerOf);
+                memberships.apply(segment.id(), segment.segment().version(), segment.level(), diff, partnerOf, cause);
+                record(segment, diff, partnerOf);
+                cascade(segment, diff);
+            }
+            return this;
+        }
+
+        /** The contacts of a partner as the directory has them now (cached for this run). */
+        List<Values> contactsOf(String partnerId) {
+            return contactsOfPartner.computeIfAbsent(partnerId, directory::contactsOf);
+        }
+
+        /** Processes the queue, then publishes one membership event per changed segment. */
+        void finish() {
+            while (!pending.isEmpty()) {
+                Map<String, Set<String>> rank = pending.pollFirstEntry().getValue();
+                for (Map.Entry<String, Set<String>> entry : rank.entrySet()) {
+                    CompiledSegment segment = definitions.get(entry.getKey());
+                    if (segment != null) {
+                        process(segment, entry.getValue());
+                    }
+                }
+            }
+            Instant now = clock.instant();
+            changes.forEach((segmentId, list) -> events.publishEvent(new SegmentMembershipChanged(segmentId,
+                    definitions.get(segmentId) == null ? "" : definitions.get(segmentId).level().jsonName(), list,
+                    cause.type(), cause.actor(), now)));
+        }
+
+        private void process(CompiledSegment segment, Set<String> subjects) {
+            boolean partnerLevel = segment.level() == SegmentLevel.PARTNER;
+            if (partnerLevel) {
+                preloadPartners(subjects);
+            } else {
+                preloadContacts(subjects);
+            }
+            Set<String> matching = new HashSet<>();
+            Map<String, String> partnerOf = new HashMap<>();
+            for (String subject : subjects) {
+                if (partnerLevel) {
+                    Values partner = partners.get(subject);
+                    if (partner != null && segment.condition() != null
+                            && segment.condition().matches(partner, null, live)) {
+                        matching.add(subject);
+                    }
+                    partnerOf.put(subject, subject);
+                } else {
+                    Values contact = contacts.get(subject);
+                    String partnerId = partnerOfContact.get(subject);
+                    if (partnerId != null) {
+                        partnerOf.put(subject, partnerId);
+                    }
+                    Values partner = partnerId == null ? null : partner(partnerId);
+                    if (contact != null && partner != null && segment.condition() != null
+                            && segment.condition().matches(partner, contact, live)) {
+                        matching.add(subject);
+                    }
+                }
+            }
+            Set<String> current = memberships.membersAmong(segment.id(), segment.level(), subjects);
+            Set<String> joined = new HashSet<>(matching);
+            joined.removeAll(current);
+            Set<String> left = new HashSet<>(current);
+            left.removeAll(matching);
+            MembershipDiff diff = new MembershipDiff(joined, left);
+            if (!diff.isEmpty()) {
+                fillPartnerOf(partnerOf, left, segment.level());
+                memberships.apply(segment.id(), segment.segment().version(), segment.level(), diff, partnerOf, cause);
+                record(segment, diff, partnerOf);
+                cascade(segment, diff);
+            }
+        }
+
+        private void fillPartnerOf(Map<String, String> partnerOf, Set<String> members, SegmentLevel level) {
+            if (level == SegmentLevel.CONTACT) {
+                for (String contactId : members) {
+                    partnerOf.computeIfAbsent(contactId, c -> {
+                        String p = partnerOfContact.get(c);
+                        return p != null ? p : memberships.partnerOfContact(c);
+                    });
+                }
+            }
+        }
+
+        private void record(CompiledSegment segment, MembershipDiff diff, Map<String, String> partnerOf) {
+            List<MemberChange> list = changes.computeIfAbsent(segment.id(), k -> new ArrayList<>());
+            diff.joined().forEach(m -> list.add(new MemberChange(m, partnerOf.getOrDefault(m, m), true)));
+            diff.left().forEach(m -> list.add(new MemberChange(m, partnerOf.getOrDefault(m, m), false)));
+        }
+
+        /** Queues every segment referring to this one, for the records whose membership moved. */
+        private void cascade(CompiledSegment segment, MembershipDiff diff) {
+            List<CompiledSegment> dependants = definitions.dependantsOf(segment.id());
+            if (dependants.isEmpty()) {
+                return;
+            }
+            Set<String> moved = new LinkedHashSet<>(diff.joined());
+            moved.addAll(diff.left());
+            for (CompiledSegment dependant : dependants) {
+                Set<String> subjects = new LinkedHashSet<>();
+                if (segment.level() == SegmentLevel.PARTNER) {
+                    if (dependant.level() == SegmentLevel.PARTNER) {
+                        subjects.addAll(moved);
+                    } else {
+                        for (String partnerId : moved) {
+                            for (String contactId : memberships.contactsOfPartner(partnerId)) {
+                                subjects.add(contactId);
+                                partnerOfContact.put(contactId, partnerId);
+                            }
+                        }
+                    }
+                } else if (dependant.level() == SegmentLevel.CONTACT) {
+                    subjects.addAll(moved);
+                } else {
+                    for (String contactId : moved) {
+                        String partnerId = partnerOfContact.containsKey(contactId) ? partnerOfContact.get(contactId)
+                                : memberships.partnerOfContact(contactId);
+                        if (partnerId != null) {
+                            subjects.add(partnerId);
+                        }
+                    }
+                }
+                evaluate(dependant, subjects);
+            }
+        }
+
+        private void preloadPartners(Collection<String> ids) {
+            List<String> missing = ids.stream().filter(id -> !partners.containsKey(id)).toList();
+            if (!missing.isEmpty()) {
+                directory.partners(missing).forEach(v -> partners.put(v.id(), v));
+            }
+        }
+
+        private void preloadContacts(Collection<String> ids) {
+            List<String> missing = ids.stream().filter(id -> !contacts.containsKey(id)).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            for (Values contact : directory.contacts(missing)) {
+                contacts.put(contact.id(), contact);
+            }
+            for (String contactId : missing) {
+                if (!partnerOfContact.containsKey(contactId)) {
+                    directory.partnerOf(contactId).ifPresent(p -> partnerOfContact.put(contactId, p));
+                }
+            }
+            preloadPartners(missing.stream().map(partnerOfContact::get).filter(java.util.Objects::nonNull)
+                    .distinct().toList());
+        }
+
+        private Values partner(String partnerId) {
+            Values partner = partners.get(partnerId);
+            if (partner == null && !partners.containsKey(partnerId)) {
+                partner = directory.partner(partnerId).orElse(null);
+                partners.put(partnerId, partner);
+            }
+            return partner;
+        }
+
+        /** Answers in_segment and any_contact from the database, as this transaction sees it. */
+        private final class LiveContext implements EvaluationContext {
+            @Override
+            public LocalDate today() {
+                return today;
+            }
+
+            @Override
+            public Iterable<? extends Values> contactsOf(String partnerId) {
+                return Run.this.contactsOf(partnerId);
+            }
+
+            @Override
+            public boolean partnerIn(String segmentId, String partnerId) {
+                return memberships.isMember(segmentId, SegmentLevel.PARTNER, partnerId);
+            }
+
+            @Override
+            public boolean contactIn(String segmentId, String contactId) {
+                return memberships.isMember(segmentId, SegmentLevel.CONTACT, contactId);
+            }
+        }
+    }
+
+    /** Whether any read of the segment concerns the given scope and keys. */
+    static boolean reads(CompiledSegment segment, Scope scope, Set<String> keys) {
+        for (PropertyRef ref : segment.reads()) {
+            if (ref.scope() == scope && keys.contains(ref.key())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

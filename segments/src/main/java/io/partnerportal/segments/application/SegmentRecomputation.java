@@ -1,0 +1,148 @@
+package io.partnerportal.segments.application;
+
+import io.partnerportal.segments.application.port.Directory;
+import io.partnerportal.segments.application.port.MembershipStore;
+import io.partnerportal.segments.domain.MembershipDiff;
+import io.partnerportal.segments.domain.SegmentLevel;
+import io.partnerportal.segments.domain.condition.EvaluationContext;
+import io.partnerportal.segments.domain.condition.Scope;
+import io.partnerportal.segments.domain.condition.Values;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Computes a whole segment's membership from scratch: streams every partner or contact once,
+ * evaluates the compiled condition with referenced memberships loaded up front, and diffs the
+ * result against the stored membership. Used when a segment is created or edited, by the daily
+ * re-evaluation of relative dates, and by the full recomputation.
+ */
+@Singleton
+class SegmentRecomputation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentRecomputation.class);
+
+    private final Directory directory;
+    private final MembershipStore memberships;
+
+    SegmentRecomputation(Directory directory, MembershipStore memberships) {
+        this.directory = directory;
+        this.memberships = memberships;
+    }
+
+    /** Recomputes the segment inside the run (whose queue then carries the consequences). */
+    MembershipDiff recompute(CompiledSegment segment, MembershipEngine.Run run, LocalDate today) {
+        if (!segment.dynamic()) {
+            return MembershipDiff.NONE;
+        }
+        long started = System.nanoTime();
+        BulkContext context = new BulkContext(today);
+        for (String ref : segment.refs()) {
+            context.load(ref);
+        }
+        Set<String> desired = new HashSet<>();
+        Map<String, String> partnerOf = new HashMap<>();
+        if (segment.level() == SegmentLevel.PARTNER) {
+            if (segment.readsContacts()) {
+                context.loadContacts();
+            }
+            directory.forEachPartner(partner -> {
+                if (segment.condition() != null && segment.condition().matches(partner, null, context)) {
+                    desired.add(partner.id());
+                }
+            });
+        } else {
+            Map<String, Values> partners = new HashMap<>();
+            directory.forEachPartner(p -> partners.put(p.id(), p));
+            directory.forEachContact((contact, partnerId) -> {
+                partnerOf.put(contact.id(), partnerId);
+                Values partner = partners.get(partnerId);
+                if (partner != null && segment.condition() != null
+                        && segment.condition().matches(partner, contact, context)) {
+                    desired.add(contact.id());
+                }
+            });
+        }
+        Set<String> current = memberships.allMembers(segment.id(), segment.level());
+        Set<String> joined = new HashSet<>(desired);
+        joined.removeAll(current);
+        Set<String> left = new HashSet<>(current);
+        left.removeAll(desired);
+        MembershipDiff diff = new MembershipDiff(joined, left);
+        if (segment.level() == SegmentLevel.CONTACT) {
+            for (String contactId : left) {
+                partnerOf.computeIfAbsent(contactId, memberships::partnerOfContact);
+            }
+        }
+        run.applied(segment, diff, partnerOf);
+        LOG.info("Recomputed segment {} '{}' v{}: {} members, {} joined, {} left ({} ms)", segment.id(),
+                segment.segment().name(), segment.segment().version(), desired.size(), joined.size(), left.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return diff;
+    }
+
+    /** Answers in_segment from member sets loaded once, and any_contact from contacts loaded once. */
+    private final class BulkContext implements EvaluationContext {
+
+        private final LocalDate today;
+        private final Map<String, Set<String>> members = new HashMap<>();
+        private Map<String, List<Values>> contactsByPartner;
+
+        BulkContext(LocalDate today) {
+            this.today = today;
+        }
+
+        void load(String segmentId) {
+            members.computeIfAbsent(segmentId, id -> {
+                Set<String> set = new HashSet<>();
+                for (SegmentLevel level : SegmentLevel.values()) {
+                    set.addAll(memberships.allMembers(id, level));
+                }
+                return set;
+            });
+        }
+
+        void loadContacts() {
+            contactsByPartner = new HashMap<>();
+            directory.forEachContact((contact, partnerId) ->
+                    contactsByPartner.computeIfAbsent(partnerId, p -> new ArrayList<>()).add(contact));
+        }
+
+        @Override
+        public LocalDate today() {
+            return today;
+        }
+
+        @Override
+        public Iterable<? extends Values> contactsOf(String partnerId) {
+            if (contactsByPartner == null) {
+                loadContacts();
+            }
+            return contactsByPartner.getOrDefault(partnerId, List.of());
+        }
+
+        @Override
+        public boolean partnerIn(String segmentId, String partnerId) {
+            return members.containsKey(segmentId) ? members.get(segmentId).contains(partnerId)
+                    : memberships.isMember(segmentId, SegmentLevel.PARTNER, partnerId);
+        }
+
+        @Override
+        public boolean contactIn(String segmentId, String contactId) {
+            return members.containsKey(segmentId) ? members.get(segmentId).contains(contactId)
+                    : memberships.isMember(segmentId, SegmentLevel.CONTACT, contactId);
+        }
+    }
+
+    static boolean readsScope(CompiledSegment segment, Scope scope) {
+        return segment.reads().stream().anyMatch(r -> r.scope() == scope);
+    }
+}

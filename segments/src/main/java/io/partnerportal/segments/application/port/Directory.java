@@ -1,0 +1,33 @@
+package io.partnerportal.segments.application.port;
+
+import io.partnerportal.segments.domain.condition.PropertySpecs;
+import io.partnerportal.segments.domain.condition.Values;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The partner directory as segments need it: records as condition {@link Values}, and the catalogue. */
+public interface Directory {
+
+    Optional<Values> partner(String partnerId);
+
+    Optional<Values> contact(String contactId);
+
+    /** The partner id of an existing contact. */
+    Optional<String> partnerOf(String contactId);
+
+    List<Values> contactsOf(String partnerId);
+
+    List<Values> partners(Collection<String> partnerIds);
+
+    List<Values> contacts(Collection<String> contactIds);
+
+    void forEachPartner(Consumer<Values> consumer);
+
+    /** Every contact with its partner id. */
+    void forEachContact(java.util.function.BiConsumer<Values, String> consumer);
+
+    PropertySpecs catalogue();
+}

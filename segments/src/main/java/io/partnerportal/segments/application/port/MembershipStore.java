@@ -1,0 +1,73 @@
+package io.partnerportal.segments.application.port;
+
+import io.partnerportal.common.Page;
+import io.partnerportal.common.PageRequest;
+import io.partnerportal.segments.domain.MembershipCause;
+import io.partnerportal.segments.domain.MembershipDiff;
+import io.partnerportal.segments.domain.SegmentLevel;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The materialized membership: partners in partner-level segments, contacts in contact-level ones,
+ * the history of every join and leave, and the segments module's own copy of which contact belongs
+ * to which partner (kept from change events, so no other module's tables are read).
+ */
+public interface MembershipStore {
+
+    /** Of the given members, those currently in the segment. */
+    Set<String> membersAmong(String segmentId, SegmentLevel level, Collection<String> memberIds);
+
+    boolean isMember(String segmentId, SegmentLevel level, String memberId);
+
+    Set<String> allMembers(String segmentId, SegmentLevel level);
+
+    void forEachMember(String segmentId, SegmentLevel level, Consumer<String> consumer);
+
+    Page<String> members(String segmentId, SegmentLevel level, PageRequest page);
+
+    /** Up to {@code limit} members with ids above {@code afterId} ("" for the first page), in id order. */
+    java.util.List<String> membersAfter(String segmentId, SegmentLevel level, String afterId, int limit);
+
+    long memberCount(String segmentId, SegmentLevel level);
+
+    /** Contacts reached: the members themselves, or the contacts of member partners. */
+    long contactCount(String segmentId, SegmentLevel level);
+
+    /** Writes the diff and its history; {@code partnerOf} maps contact members to their partner. */
+    void apply(String segmentId, long segmentVersion, SegmentLevel level, MembershipDiff diff,
+               Map<String, String> partnerOf, MembershipCause cause);
+
+    /** Removes every membership of a record (it was deleted) with history. */
+    void removeEverywhere(SegmentLevel level, String memberId, String partnerId, MembershipCause cause);
+
+    Set<String> segmentsOfPartner(String partnerId);
+
+    /** Whether the contact, or its partner, is in at least one of the segments. */
+    boolean inAnyOf(String contactId, Collection<String> segmentIds);
+
+    Set<String> contactLevelSegmentsOf(String contactId);
+
+    // --- who belongs to whom (segments' own copy) ---
+
+    /** Locks the partners' guard rows (sorted), serialising every evaluation that touches them. */
+    void lockPartners(Collection<String> partnerIds);
+
+    void partnerCreated(String partnerId);
+
+    void partnerDeleted(String partnerId);
+
+    void contactPlaced(String contactId, String partnerId, String previousPartnerId);
+
+    void contactRemoved(String contactId, String partnerId);
+
+    String partnerOfContact(String contactId);
+
+    java.util.List<String> contactsOfPartner(String partnerId);
+
+    /** Replaces the copy from the directory (full recompute); returns how many rows differed. */
+    long resynchronize(Map<String, String> partnerOfContact, Collection<String> partnerIds);
+}
