@@ -133,14 +133,14 @@ final class Fixtures {
             return this;
         }
 
-        Ctx partnerIn(String segmentId, String... partnerIds) {
+        Ctx partnersIn(String segmentId, String... partnerIds) {
             for (String id : partnerIds) {
                 partnerMembers.add(segmentId + "/" + id);
             }
             return this;
         }
 
-        Ctx contactIn(String segmentId, String... contactIds) {
+        Ctx contactsIn(String segmentId, String... contactIds) {
             for (String id : contactIds) {
                 contactMembers.add(segmentId + "/" + id);
             }
