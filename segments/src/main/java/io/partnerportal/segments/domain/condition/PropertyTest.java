@@ -1,0 +1,203 @@
+package io.partnerportal.segments.domain.condition;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A compiled comparison. Positive operators run their {@link ValueTest} on a set value (unset:
+ * false); a negative operator runs its positive twin's test and negates the result, which makes it
+ * true on an unset value, as the contract requires.
+ */
+final class PropertyTest extends Evaluator {
+
+    private final Scope scope;
+    private final String key;
+    private final ValueType type;
+    private final boolean negate;
+    private final ValueTest positive;
+    private final Comparison source;
+
+    PropertyTest(String pointer, Comparison source, ValueType type, ValueTest positive) {
+        super(pointer);
+        this.scope = source.property().scope();
+        this.key = source.property().key();
+        this.type = type;
+        this.negate = source.op().isNegative();
+        this.positive = positive;
+        this.source = source;
+    }
+
+    @Override
+    boolean test(Values partner, Values contact, EvaluationContext ctx) {
+        Values record = scope == Scope.PARTNER ? partner : contact;
+        Object value = record == null ? null : typed(type, record.value(key));
+        return (value != null && positive.test(value, ctx)) != negate;
+    }
+
+    @Override
+    ExplainedNode explain(Values partner, Values contact, EvaluationContext ctx) {
+        Values record = scope == Scope.PARTNER ? partner : contact;
+        Object value = record == null ? null : typed(type, record.value(key));
+        boolean result = (value != null && positive.test(value, ctx)) != negate;
+        return new ExplainedNode(pointer, "comparison", result, true, source.property().qualified(),
+                source.op().jsonName(), value, expected(), text(value, result, ctx), List.of());
+    }
+
+    @Override
+    ExplainedNode skipped() {
+        return new ExplainedNode(pointer, "comparison", null, false, source.property().qualified(),
+                source.op().jsonName(), null, expected(), "not evaluated", List.of());
+    }
+
+    private Object expected() {
+        if (source.op().operands() == Operator.Operands.NONE) {
+            return null;
+        }
+        return source.listForm() ? source.operands() : source.operands().get(0);
+    }
+
+    private String text(Object value, boolean result, EvaluationContext ctx) {
+        String property = source.property().qualified();
+        Operator op = source.op();
+        boolean presenceOnly = op == Operator.IS_SET || op == Operator.IS_NOT_SET || op == Operator.IS_EMPTY
+                || op == Operator.IS_NOT_EMPTY;
+        String phrase = phrase();
+        if (op.operands() == Operator.Operands.RELATIVE) {
+            phrase += " (today is " + ctx.today() + ")";
+        }
+        if (value == null) {
+            return property + " is not set" + (presenceOnly ? "" : "; expected " + phrase) + arrow(result);
+        }
+        return property + " = " + show(value) + "; expected " + phrase + arrow(result);
+    }
+
+    private String phrase() {
+        List<Object> operands = source.operands();
+        boolean many = source.listForm();
+        String list = show(operands);
+        String one = operands.isEmpty() ? "" : show(operands.get(0));
+        String phrase = switch (source.op()) {
+            case EQ -> many ? "any of " + list : one;
+            case IN -> "any of " + list;
+            case NEQ -> many ? "none of " + list : "not " + one;
+            case NOT_IN -> "none of " + list;
+            case CONTAINS -> many ? "containing any of " + list : "containing " + one;
+            case NOT_CONTAINS -> many ? "containing none of " + list : "not containing " + one;
+            case STARTS_WITH -> many ? "starting with any of " + list : "starting with " + one;
+            case ENDS_WITH -> many ? "ending with any of " + list : "ending with " + one;
+            case MATCHES -> many ? "matching any of " + list : "matching /" + one + "/";
+            case IS_SET -> "set";
+            case IS_NOT_SET -> "not set";
+            case LT -> "< " + one;
+            case LTE -> "≤ " + one;
+            case GT -> "> " + one;
+            case GTE -> "≥ " + one;
+            case BETWEEN -> "between " + one + " and " + show(operands.get(1));
+            case IS_TRUE -> "true";
+            case IS_FALSE -> "false";
+            case BEFORE -> "before " + one;
+            case AFTER -> "after " + one;
+            case WITHIN_LAST -> "within the last " + one + " " + source.unit().jsonName();
+            case WITHIN_NEXT -> "within the next " + one + " " + source.unit().jsonName();
+            case MORE_THAN_AGO -> "more than " + one + " " + source.unit().jsonName() + " ago";
+            case CONTAINS_ANY -> "containing any of " + list;
+            case CONTAINS_ALL -> "containing all of " + list;
+            case CONTAINS_NONE -> "containing none of " + list;
+            case IS_EMPTY -> "empty";
+            case IS_NOT_EMPTY -> "not empty";
+        };
+        return source.ignoreCase() ? phrase + " (ignoring case)" : phrase;
+    }
+
+    private static String show(Object value) {
+        if (value instanceof BigDecimal n) {
+            return n.toPlainString();
+        }
+        if (value instanceof Collection<?> c) {
+            StringBuilder text = new StringBuilder("[");
+            for (Object each : c) {
+                if (text.length() > 1) {
+                    text.append(", ");
+                }
+                text.append(show(each));
+            }
+            return text.append(']').toString();
+        }
+        return String.valueOf(value);
+    }
+
+    /**
+     * The value as the evaluator compares it, or null for unset (see {@link Values} for what counts
+     * as unset). Canonical types pass through without allocation.
+     */
+    static Object typed(ValueType type, Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        switch (type) {
+            case STRING, URL, USER, ENUM -> {
+                return raw instanceof String s && !s.isEmpty() ? s : null;
+            }
+            case NUMBER -> {
+                if (raw instanceof BigDecimal) {
+                    return raw;
+                }
+                return raw instanceof Number n ? decimal(n) : null;
+            }
+            case BOOLEAN -> {
+                return raw instanceof Boolean ? raw : null;
+            }
+            case DATE -> {
+                if (raw instanceof LocalDate) {
+                    return raw;
+                }
+                Instant instant = instant(raw);
+                return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
+            }
+            case DATETIME -> {
+                if (raw instanceof LocalDate day) {
+                    return TimeOperand.startOfDay(day);
+                }
+                return instant(raw);
+            }
+            case MULTI_ENUM -> {
+                if (raw instanceof Collection<?> c) {
+                    return c.isEmpty() ? null : c;
+                }
+                return raw instanceof String s && !s.isEmpty() ? List.of(s) : null;
+            }
+            default -> throw new IllegalStateException("unknown type " + type);
+        }
+    }
+
+    private static Instant instant(Object raw) {
+        if (raw instanceof Instant i) {
+            return i;
+        }
+        if (raw instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (raw instanceof ZonedDateTime z) {
+            return z.toInstant();
+        }
+        return null;
+    }
+
+    private static BigDecimal decimal(Number n) {
+        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+            return BigDecimal.valueOf(n.longValue());
+        }
+        if (n instanceof BigInteger big) {
+            return new BigDecimal(big);
+        }
+        double d = n.doubleValue();
+        return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
+    }
+}
