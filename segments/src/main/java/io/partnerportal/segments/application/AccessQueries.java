@@ -13,6 +13,7 @@ import io.partnerportal.segments.application.port.SegmentStore;
 import io.partnerportal.segments.domain.Permissions;
 import io.partnerportal.segments.domain.Segment;
 import io.partnerportal.segments.domain.SegmentLevel;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.Set;
  * no longer exists admits nobody (fail closed).
  */
 @Singleton
+@Transactional
 class AccessQueries implements SegmentAccess, SegmentDirectory {
 
     private final MembershipStore memberships;

@@ -14,6 +14,7 @@ import io.partnerportal.segments.domain.MembershipCause;
 import io.partnerportal.segments.domain.SegmentLevel;
 import io.partnerportal.segments.domain.condition.PropertyRef;
 import io.partnerportal.segments.domain.condition.Scope;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.temporal.Temporal;
@@ -35,6 +36,7 @@ import java.util.TreeSet;
  * after the other and each sees what the other committed.
  */
 @Singleton
+@Transactional
 public class MembershipMaintenance {
 
     private final SegmentStore segments;
