@@ -10,6 +10,7 @@ module io.partnerportal.app {
     requires io.partnerportal.quotes;
     requires io.partnerportal.profile;
     requires io.partnerportal.notifications;
+    requires io.partnerportal.audit;
     requires io.partnerportal.crm.api;
     requires io.partnerportal.crm.demo;
     requires io.micronaut.sql.micronaut_jdbc_hikari;

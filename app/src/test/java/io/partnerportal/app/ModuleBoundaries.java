@@ -23,7 +23,7 @@ final class ModuleBoundaries {
 
     /** Root packages of the bounded contexts (below io.partnerportal). */
     static final List<String> MODULES = List.of("identity", "partners", "segments", "roles", "experiences", "deals",
-            "quotes", "profile", "notifications", "crm", "crm.demo");
+            "quotes", "profile", "notifications", "audit", "crm", "crm.demo");
 
     /** Packages a module exports to the others (module-info.java says the same to javac). */
     static final List<String> EXPORTED = List.of("api", "spi");
@@ -31,7 +31,7 @@ final class ModuleBoundaries {
     /** Module source directory → the schema it owns. */
     static final Map<String, String> SOURCE_DIRECTORIES = new LinkedHashMap<>();
     static final List<String> SCHEMAS = List.of("identity", "partners", "segments", "roles", "experiences", "deals",
-            "quotes", "profile", "notifications", "crm", "crm_demo");
+            "quotes", "profile", "notifications", "audit", "crm", "crm_demo");
 
     static {
         SOURCE_DIRECTORIES.put("identity", "identity");
@@ -43,6 +43,7 @@ final class ModuleBoundaries {
         SOURCE_DIRECTORIES.put("quotes", "quotes");
         SOURCE_DIRECTORIES.put("profile", "profile");
         SOURCE_DIRECTORIES.put("notifications", "notifications");
+        SOURCE_DIRECTORIES.put("audit", "audit");
         SOURCE_DIRECTORIES.put("crm-adapter/crm-api", "crm");
         SOURCE_DIRECTORIES.put("crm-adapter/demo", "crm_demo");
     }

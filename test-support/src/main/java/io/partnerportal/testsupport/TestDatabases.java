@@ -41,6 +41,7 @@ public final class TestDatabases {
             "db/changelog/partners.xml", "db/changelog/identity.xml", "db/changelog/segments.xml",
             "db/changelog/roles.xml", "db/changelog/experiences.xml", "db/changelog/deals.xml",
             "db/changelog/quotes.xml", "db/changelog/profile.xml", "db/changelog/notifications.xml",
+            "db/changelog/audit.xml",
             "db/changelog/crm.xml", "db/changelog/crm-demo.xml");
 
     private static final AtomicInteger COUNTER = new AtomicInteger();

@@ -106,7 +106,7 @@ public class MemberListing {
         return memberships.partnerOfContact(contactId);
     }
 
-    private List<Member> describe(SegmentLevel level, List<String> ids) {
+    List<Member> describe(SegmentLevel level, List<String> ids) {
         Map<String, Values> records = new HashMap<>();
         (level == SegmentLevel.PARTNER ? directory.partners(ids) : directory.contacts(ids))
                 .forEach(v -> records.put(v.id(), v));

@@ -1,6 +1,8 @@
 package io.partnerportal.segments.application;
 
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.partnerportal.common.ConfigurationChanged;
 import io.micronaut.transaction.annotation.Transactional;
 import io.partnerportal.common.Actor;
 import io.partnerportal.common.ConflictException;
@@ -67,10 +69,12 @@ public class SegmentAdministration {
     private final SegmentRecomputation recomputation;
     private final Directory directory;
     private final BeanProvider<GatedItems> gatedItems;
+    private final ApplicationEventPublisher<ConfigurationChanged> audit;
 
     SegmentAdministration(SegmentStore store, MembershipStore memberships, SegmentRegistry registry,
                           MembershipEngine engine, SegmentRecomputation recomputation, Directory directory,
-                          BeanProvider<GatedItems> gatedItems) {
+                          BeanProvider<GatedItems> gatedItems, ApplicationEventPublisher<ConfigurationChanged> audit) {
+        this.audit = audit;
         this.store = store;
         this.memberships = memberships;
         this.registry = registry;
@@ -91,6 +95,7 @@ public class SegmentAdministration {
         store.insert(segment, actor);
         store.bumpDefinitionsVersion();
         recompute(segment, new MembershipCause("segment_edit", Map.of("version", 1L, "created", true), actor));
+        audit(segment, "created", null, segment, actor);
         return view(segment);
     }
 
@@ -107,6 +112,7 @@ public class SegmentAdministration {
         store.update(revised, actor);
         store.bumpDefinitionsVersion();
         recompute(revised, new MembershipCause("segment_edit", Map.of("version", revised.version()), actor));
+        audit(revised, "updated", current, revised, actor);
         return view(revised);
     }
 
@@ -134,6 +140,7 @@ public class SegmentAdministration {
         engine.start(definitions, cause).applied(compiled, new MembershipDiff(Set.of(), members), partnerOf).finish();
         store.delete(id);
         store.bumpDefinitionsVersion();
+        audit(segment, "deleted", segment, null, actor);
     }
 
     @Transactional
@@ -221,6 +228,11 @@ public class SegmentAdministration {
         MembershipCause cause = new MembershipCause("static_edit", Map.of("version", segment.version(),
                 "action", add ? "add" : "remove"), actor);
         engine.start(definitions, cause).applied(definitions.get(id), diff, partnerOf).finish();
+        if (!diff.isEmpty()) {
+            audit.publishEvent(new ConfigurationChanged("segment", id, segment.name(), add ? "members_added"
+                    : "members_removed", null, Map.of("joined", List.copyOf(diff.joined()), "left",
+                    List.copyOf(diff.left())), actor, Instant.now()));
+        }
         return diff;
     }
 
@@ -366,6 +378,30 @@ public class SegmentAdministration {
     private SegmentView view(Segment segment) {
         return new SegmentView(segment, memberships.memberCount(segment.id(), segment.level()),
                 memberships.contactCount(segment.id(), segment.level()), warnings(segment));
+    }
+
+    private void audit(Segment segment, String action, Segment before, Segment after, Actor actor) {
+        audit.publishEvent(new ConfigurationChanged("segment", segment.id(), segment.name(), action, snapshot(before),
+                snapshot(after), actor, Instant.now()));
+    }
+
+    /** A segment as JSON-like data, for the audit log and the versions endpoint. */
+    static Map<String, Object> snapshot(Segment s) {
+        if (s == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", s.name());
+        json.put("description", s.description());
+        json.put("level", s.level().jsonName());
+        json.put("kind", s.kind().jsonName());
+        json.put("condition", s.condition() == null ? null : s.condition().toJson());
+        Map<String, Object> permissions = new LinkedHashMap<>();
+        permissions.put("inviteTeamMembers", s.permissions().inviteTeamMembers());
+        permissions.put("collaborationRestricted", s.permissions().collaborationRestricted());
+        json.put("permissions", permissions);
+        json.put("version", s.version());
+        return json;
     }
 
     private static String description(SegmentDraft draft) {

@@ -4,6 +4,7 @@ import io.partnerportal.segments.application.port.Directory;
 import io.partnerportal.segments.application.port.MembershipStore;
 import io.partnerportal.segments.domain.MembershipDiff;
 import io.partnerportal.segments.domain.SegmentLevel;
+import io.partnerportal.segments.domain.condition.CompiledCondition;
 import io.partnerportal.segments.domain.condition.EvaluationContext;
 import io.partnerportal.segments.domain.condition.Scope;
 import io.partnerportal.segments.domain.condition.Values;
@@ -44,33 +45,9 @@ class SegmentRecomputation {
             return MembershipDiff.NONE;
         }
         long started = System.nanoTime();
-        BulkContext context = new BulkContext(today);
-        for (String ref : segment.refs()) {
-            context.load(ref);
-        }
-        Set<String> desired = new HashSet<>();
         Map<String, String> partnerOf = new HashMap<>();
-        if (segment.level() == SegmentLevel.PARTNER) {
-            if (segment.readsContacts()) {
-                context.loadContacts();
-            }
-            directory.forEachPartner(partner -> {
-                if (segment.condition() != null && segment.condition().matches(partner, null, context)) {
-                    desired.add(partner.id());
-                }
-            });
-        } else {
-            Map<String, Values> partners = new HashMap<>();
-            directory.forEachPartner(p -> partners.put(p.id(), p));
-            directory.forEachContact((contact, partnerId) -> {
-                partnerOf.put(contact.id(), partnerId);
-                Values partner = partners.get(partnerId);
-                if (partner != null && segment.condition() != null
-                        && segment.condition().matches(partner, contact, context)) {
-                    desired.add(contact.id());
-                }
-            });
-        }
+        Set<String> desired = members(segment.condition(), segment.level(), segment.refs(), segment.readsContacts(),
+                today, partnerOf);
         Set<String> current = memberships.allMembers(segment.id(), segment.level());
         Set<String> joined = new HashSet<>(desired);
         joined.removeAll(current);
@@ -87,6 +64,45 @@ class SegmentRecomputation {
                 segment.segment().name(), segment.segment().version(), desired.size(), joined.size(), left.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return diff;
+    }
+
+    /**
+     * Every partner (partner level) or contact (contact level) the condition admits, from one pass
+     * over the directory.
+     *
+     * @param partnerOf filled with the partner of every contact seen (contact level)
+     */
+    Set<String> members(CompiledCondition condition, SegmentLevel level, Set<String> refs, boolean readsContacts,
+                        LocalDate today, Map<String, String> partnerOf) {
+        Set<String> desired = new HashSet<>();
+        if (condition == null) {
+            return desired;
+        }
+        BulkContext context = new BulkContext(today);
+        for (String ref : refs) {
+            context.load(ref);
+        }
+        if (level == SegmentLevel.PARTNER) {
+            if (readsContacts) {
+                context.loadContacts();
+            }
+            directory.forEachPartner(partner -> {
+                if (condition.matches(partner, null, context)) {
+                    desired.add(partner.id());
+                }
+            });
+        } else {
+            Map<String, Values> partners = new HashMap<>();
+            directory.forEachPartner(p -> partners.put(p.id(), p));
+            directory.forEachContact((contact, partnerId) -> {
+                partnerOf.put(contact.id(), partnerId);
+                Values partner = partners.get(partnerId);
+                if (partner != null && condition.matches(partner, contact, context)) {
+                    desired.add(contact.id());
+                }
+            });
+        }
+        return desired;
     }
 
     /** Answers in_segment from member sets loaded once, and any_contact from contacts loaded once. */

@@ -77,6 +77,8 @@ class SegmentRegistry {
         Map<String, Integer> ranks = ranks(byId);
         Map<String, CompiledSegment> compiled = new LinkedHashMap<>();
         var specs = directory.catalogue();
+        var levels = io.partnerportal.segments.domain.condition.SegmentRefs.of(
+                segments.stream().collect(java.util.stream.Collectors.toMap(Segment::id, Segment::level)));
         segments.stream().sorted(Comparator.comparing((Segment s) -> ranks.get(s.id())).thenComparing(Segment::id))
                 .forEach(s -> {
                     CompiledCondition condition = null;
@@ -88,7 +90,7 @@ class SegmentRegistry {
                         refs = s.condition().referencedSegments();
                         relative = s.condition().usesRelativeDates();
                         try {
-                            condition = CompiledCondition.compile(s.condition(), s.level(), specs);
+                            condition = CompiledCondition.compile(s.condition(), s.level(), specs, levels);
                         } catch (RuntimeException e) {
                             LOG.error("Segment {} '{}' v{} no longer compiles against the catalogue and matches nobody "
                                     + "until it is edited: {}", s.id(), s.name(), s.version(), e.getMessage());

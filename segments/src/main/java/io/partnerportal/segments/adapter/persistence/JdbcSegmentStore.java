@@ -130,6 +130,26 @@ class JdbcSegmentStore implements SegmentStore {
     }
 
     @Override
+    public List<Map<String, Object>> versions(String id) {
+        return sql.list("SELECT version, name, description, level, kind, condition::text AS condition, "
+                + "permissions::text AS permissions, actor_kind, actor_id, actor_display, saved_at "
+                + "FROM segments.segment_version WHERE segment_id = ? ORDER BY version DESC", rs -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("version", rs.getLong("version"));
+            v.put("name", rs.getString("name"));
+            v.put("description", rs.getString("description"));
+            v.put("level", rs.getString("level"));
+            v.put("kind", rs.getString("kind"));
+            v.put("condition", json.readTree(rs.getString("condition")));
+            v.put("permissions", json.readTree(rs.getString("permissions")));
+            v.put("savedBy", Map.of("kind", rs.getString("actor_kind"), "id", rs.getString("actor_id"),
+                    "display", rs.getString("actor_display")));
+            v.put("savedAt", Sql.instant(rs, "saved_at").toString());
+            return v;
+        }, UUID.fromString(id));
+    }
+
+    @Override
     public long definitionsVersion() {
         return sql.count("SELECT version FROM segments.definitions WHERE id = 1");
     }

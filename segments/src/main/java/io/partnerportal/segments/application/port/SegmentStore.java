@@ -30,6 +30,9 @@ public interface SegmentStore {
 
     void delete(String id);
 
+    /** Every saved version of a segment, newest first, as JSON-like data with who saved it and when. */
+    List<java.util.Map<String, Object>> versions(String id);
+
     /**
      * The version of all definitions together: raised by every segment create, edit or delete and
      * by catalogue changes, so any instance can tell its compiled copy is stale.
