@@ -35,6 +35,8 @@ public interface PortalTest extends TestPropertyProvider {
         Map<String, String> p = new HashMap<>();
         p.put("datasources.default.driver-class-name", "org.postgresql.Driver");
         p.put("datasources.default.maximum-pool-size", "6");
+        // the same answer shape as the assembled service (app/application.yml)
+        p.put("micronaut.serde.serialization.inclusion", "always");
         // the template database is already migrated
         p.put("liquibase.enabled", "false");
         p.put("portal.jwt.secret", TestTokens.SECRET);
