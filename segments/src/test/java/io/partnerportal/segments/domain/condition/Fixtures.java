@@ -125,8 +125,8 @@ final class Fixtures {
     static final class Ctx implements EvaluationContext {
         LocalDate today = TODAY;
         final Map<String, List<Values>> contacts = new HashMap<>();
-        final Set<String> partnerMembers = new HashSet<>();
-        final Set<String> contactMembers = new HashSet<>();
+        final Map<String, Set<String>> partnerMembers = new HashMap<>();
+        final Map<String, Set<String>> contactMembers = new HashMap<>();
 
         Ctx contacts(String partnerId, Values... contactsOfPartner) {
             contacts.put(partnerId, List.of(contactsOfPartner));
@@ -134,16 +134,12 @@ final class Fixtures {
         }
 
         Ctx partnersIn(String segmentId, String... partnerIds) {
-            for (String id : partnerIds) {
-                partnerMembers.add(segmentId + "/" + id);
-            }
+            partnerMembers.computeIfAbsent(segmentId, s -> new HashSet<>()).addAll(List.of(partnerIds));
             return this;
         }
 
         Ctx contactsIn(String segmentId, String... contactIds) {
-            for (String id : contactIds) {
-                contactMembers.add(segmentId + "/" + id);
-            }
+            contactMembers.computeIfAbsent(segmentId, s -> new HashSet<>()).addAll(List.of(contactIds));
             return this;
         }
 
@@ -159,12 +155,12 @@ final class Fixtures {
 
         @Override
         public boolean partnerIn(String segmentId, String partnerId) {
-            return partnerMembers.contains(segmentId + "/" + partnerId);
+            return partnerMembers.getOrDefault(segmentId, Set.of()).contains(partnerId);
         }
 
         @Override
         public boolean contactIn(String segmentId, String contactId) {
-            return contactMembers.contains(segmentId + "/" + contactId);
+            return contactMembers.getOrDefault(segmentId, Set.of()).contains(contactId);
         }
     }
 
