@@ -50,8 +50,9 @@ class JdbcPropertyDefinitions implements PropertyDefinitionStore {
     @Override
     @Transactional
     public Optional<String> defaultOption(PropertyLevel level, String key) {
-        return sql.one("SELECT default_option FROM partners.property_definition WHERE level = ? AND key = ?",
-                rs -> rs.getString(1), level.prefix(), key).filter(v -> v != null);
+        return sql.list("SELECT default_option FROM partners.property_definition WHERE level = ? AND key = ?",
+                rs -> Optional.ofNullable(rs.getString(1)), level.prefix(), key).stream().flatMap(Optional::stream)
+                .findFirst();
     }
 
     @Override
