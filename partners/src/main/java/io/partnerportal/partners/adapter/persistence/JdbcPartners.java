@@ -1,0 +1,150 @@
+package io.partnerportal.partners.adapter.persistence;
+
+import io.micronaut.transaction.annotation.Transactional;
+import io.partnerportal.common.Page;
+import io.partnerportal.common.jdbc.Sql;
+import io.partnerportal.partners.api.PropertyLevel;
+import io.partnerportal.partners.application.port.PartnerStore;
+import io.partnerportal.partners.domain.CrmKey;
+import io.partnerportal.partners.domain.DirectoryQuery;
+import io.partnerportal.partners.domain.Partner;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+@Singleton
+class JdbcPartners implements PartnerStore {
+
+    private static final String COLUMNS = "p.id, p.name, p.website, p.properties::text AS properties, p.version, "
+            + "p.created_at, p.updated_at, (SELECT jsonb_object_agg(x.system, x.crm_id) FROM partners.partner_crm_id x "
+            + "WHERE x.partner_id = p.id)::text AS crm_ids";
+    private static final Map<String, String> SORT_COLUMNS = Map.of("name", "lower(p.name)", "createdAt", "p.created_at",
+            "updatedAt", "p.updated_at");
+
+    private final Sql sql;
+    private final PropertyDocuments documents;
+
+    JdbcPartners(Sql sql, PropertyDocuments documents) {
+        this.sql = sql;
+        this.documents = documents;
+    }
+
+    @Override
+    @Transactional
+    public Optional<Partner> find(UUID id, boolean lock) {
+        return sql.one("SELECT " + COLUMNS + " FROM partners.partner p WHERE p.id = ?" + (lock ? " FOR UPDATE" : ""),
+                this::map, id);
+    }
+
+    @Override
+    @Transactional
+    public List<Partner> findAll(Collection<UUID> ids, boolean lock) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return sql.list("SELECT " + COLUMNS + " FROM partners.partner p WHERE p.id = ANY(?) ORDER BY p.id"
+                + (lock ? " FOR UPDATE" : ""), this::map, (Object) ids.toArray(UUID[]::new));
+    }
+
+    @Override
+    @Transactional
+    public Map<CrmKey, UUID> idsByCrmIds(Collection<CrmKey> keys) {
+        Map<CrmKey, UUID> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        sql.list("SELECT x.system, x.crm_id, x.partner_id FROM partners.partner_crm_id x "
+                        + "WHERE (x.system, x.crm_id) IN (SELECT * FROM unnest(?::text[], ?::text[]))",
+                rs -> found.put(new CrmKey(rs.getString(1), rs.getString(2)), Sql.uuid(rs, "partner_id")),
+                keys.stream().map(CrmKey::system).toArray(String[]::new),
+                keys.stream().map(CrmKey::crmId).toArray(String[]::new));
+        return found;
+    }
+
+    @Override
+    @Transactional
+    public void save(List<Partner> created, List<Partner> updated) {
+        List<Object[]> inserts = new ArrayList<>();
+        for (Partner p : created) {
+            inserts.add(new Object[]{p.id(), p.name(), p.website(), documents.write(p.values()), p.version(),
+                    p.createdAt(), p.updatedAt()});
+        }
+        sql.batch("INSERT INTO partners.partner (id, name, website, properties, version, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", inserts);
+        List<Object[]> updates = new ArrayList<>();
+        for (Partner p : updated) {
+            updates.add(new Object[]{p.name(), p.website(), documents.write(p.values()), p.version(), p.updatedAt(),
+                    p.id()});
+        }
+        sql.batch("UPDATE partners.partner SET name = ?, website = ?, properties = ?, version = ?, updated_at = ? "
+                + "WHERE id = ?", updates);
+        if (!updated.isEmpty()) {
+            sql.update("DELETE FROM partners.partner_crm_id WHERE partner_id = ANY(?)",
+                    (Object) updated.stream().map(Partner::id).toArray(UUID[]::new));
+        }
+        List<Object[]> crmIds = new ArrayList<>();
+        for (List<Partner> list : List.of(created, updated)) {
+            for (Partner p : list) {
+                p.crmIds().forEach((system, id) -> crmIds.add(new Object[]{system, id, p.id()}));
+            }
+        }
+        sql.batch("INSERT INTO partners.partner_crm_id (system, crm_id, partner_id) VALUES (?, ?, ?)", crmIds);
+    }
+
+    @Override
+    @Transactional
+    public boolean delete(UUID id) {
+        return sql.update("DELETE FROM partners.partner WHERE id = ?", id) == 1;
+    }
+
+    @Override
+    @Transactional
+    public Page<Partner> list(DirectoryQuery query) {
+        List<Object> params = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        if (query.text() != null) {
+            where.add("lower(p.name) LIKE ?");
+            params.add(PropertyDocuments.containsPattern(query.text()));
+        }
+        if (!query.filters().isEmpty()) {
+            where.add(PropertyDocuments.filterSql("p", query.filters(), Map.of(), params));
+        }
+        String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        long total = sql.count("SELECT count(*) FROM partners.partner p" + condition, params.toArray());
+        String order = SORT_COLUMNS.get(query.sortField()) + (query.descending() ? " DESC" : " ASC");
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(query.page().size());
+        pageParams.add(query.page().offset());
+        List<Partner> items = sql.list("SELECT " + COLUMNS + " FROM partners.partner p" + condition + " ORDER BY "
+                + order + ", p.id LIMIT ? OFFSET ?", this::map, pageParams.toArray());
+        return Page.of(items, query.page(), total);
+    }
+
+    @Override
+    @Transactional
+    public void forEach(Consumer<Partner> consumer) {
+        sql.stream("SELECT " + COLUMNS + " FROM partners.partner p ORDER BY p.id", 500, this::map, consumer);
+    }
+
+    @Override
+    @Transactional
+    public long count() {
+        return sql.count("SELECT count(*) FROM partners.partner");
+    }
+
+    private Partner map(ResultSet rs) throws SQLException {
+        return new Partner(Sql.uuid(rs, "id"), rs.getString("name"), rs.getString("website"),
+                PropertyDocuments.crmIds(rs.getString("crm_ids")),
+                documents.read(PropertyLevel.PARTNER, rs.getString("properties")), rs.getLong("version"),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+}
