@@ -54,14 +54,17 @@ class RealTimeMembershipTest implements PortalTest {
         s.assertConsistent();
     }
 
+    /** Limits a condition to this test's partners (their names carry the tag), so tests do not see each other. */
+    private Object mine(Object condition) {
+        return all(leaf("partner.name", "contains", tag), condition);
+    }
+
     @Test
     void onboarding_moves_a_partner_from_prospecting_to_signed_in_the_same_request_with_history() {
         String acme = s.partner("Acme " + tag, Map.of("onboarding_phase", "prospecting"));
         String ann = s.contact(acme, "ann-" + tag + "@acme.example", Map.of());
-        String prospecting = s.segment("Prospecting " + tag, "partner",
-                leaf("partner.onboarding_phase", "in", List.of("prospecting")));
-        String signed = s.segment("Signed " + tag, "partner",
-                leaf("partner.onboarding_phase", "in", List.of("signed_contract")));
+        String prospecting = s.segment("Prospecting " + tag, "partner", mine(leaf("partner.onboarding_phase", "in", List.of("prospecting"))));
+        String signed = s.segment("Signed " + tag, "partner", mine(leaf("partner.onboarding_phase", "in", List.of("signed_contract"))));
         assertThat(access.isAdmitted(ann, Audience.segments(prospecting))).isTrue();
 
         s.setPartner(acme, Map.of("onboarding_phase", "signed_contract"));
@@ -84,11 +87,9 @@ class RealTimeMembershipTest implements PortalTest {
     void a_contact_property_change_moves_the_contact_and_partners_looking_at_contacts() {
         String p = s.partner("Certifiable " + tag, Map.of());
         String c = s.contact(p, "cert-" + tag + "@x.example", Map.of("certified", false));
-        String certified = s.segment("Certified contacts " + tag, "contact", leaf("contact.certified", "is_true", null));
-        String withCertified = s.segment("Partners with a certified contact " + tag, "partner",
-                Map.of("op", "any_contact", "where", leaf("contact.certified", "is_true", null)));
-        String allCertified = s.segment("Fully certified partners " + tag, "partner",
-                Map.of("op", "all_contacts", "where", leaf("contact.certified", "is_true", null)));
+        String certified = s.segment("Certified contacts " + tag, "contact", mine(leaf("contact.certified", "is_true", null)));
+        String withCertified = s.segment("Partners with a certified contact " + tag, "partner", mine(Map.of("op", "any_contact", "where", leaf("contact.certified", "is_true", null))));
+        String allCertified = s.segment("Fully certified partners " + tag, "partner", mine(Map.of("op", "all_contacts", "where", leaf("contact.certified", "is_true", null))));
         assertThat(s.members(certified)).isEmpty();
 
         s.setContact(c, Map.of("certified", true));
@@ -109,8 +110,7 @@ class RealTimeMembershipTest implements PortalTest {
         String p = s.partner("Upgrade " + tag, Map.of("tier", "silver"));
         String c1 = s.contact(p, "a-" + tag + "@up.example", Map.of());
         String c2 = s.contact(p, "b-" + tag + "@up.example", Map.of());
-        String goldContacts = s.segment("Contacts of gold partners " + tag, "contact",
-                leaf("partner.tier", "in", List.of("gold")));
+        String goldContacts = s.segment("Contacts of gold partners " + tag, "contact", mine(leaf("partner.tier", "in", List.of("gold"))));
         assertThat(s.members(goldContacts)).isEmpty();
 
         s.setPartner(p, Map.of("tier", "gold"));
@@ -121,11 +121,9 @@ class RealTimeMembershipTest implements PortalTest {
     void in_segment_chains_follow_changes_transitively_in_one_request() {
         String p = s.partner("Chain " + tag, Map.of("tier", "silver"));
         String c = s.contact(p, "chain-" + tag + "@x.example", Map.of("certified", true));
-        String goldPartners = s.segment("Chain gold " + tag, "partner", leaf("partner.tier", "in", List.of("gold")));
-        String certifiedAtGold = s.segment("Chain certified at gold " + tag, "contact",
-                all(inSegment(goldPartners), leaf("contact.certified", "is_true", null)));
-        String notThere = s.segment("Chain outsiders " + tag, "contact",
-                Map.of("op", "not_in_segment", "segment", certifiedAtGold));
+        String goldPartners = s.segment("Chain gold " + tag, "partner", mine(leaf("partner.tier", "in", List.of("gold"))));
+        String certifiedAtGold = s.segment("Chain certified at gold " + tag, "contact", mine(all(inSegment(goldPartners), leaf("contact.certified", "is_true", null))));
+        String notThere = s.segment("Chain outsiders " + tag, "contact", mine(Map.of("op", "not_in_segment", "segment", certifiedAtGold)));
         assertThat(access.isMember(notThere, c)).isTrue();
 
         s.setPartner(p, Map.of("tier", "gold"));
@@ -139,10 +137,8 @@ class RealTimeMembershipTest implements PortalTest {
         String gold = s.partner("Move gold " + tag, Map.of("tier", "gold"));
         String silver = s.partner("Move silver " + tag, Map.of("tier", "silver"));
         String c = s.contact(silver, "mover-" + tag + "@x.example", Map.of("certified", true));
-        String goldContacts = s.segment("Move gold contacts " + tag, "contact",
-                leaf("partner.tier", "in", List.of("gold")));
-        String withCertified = s.segment("Move has certified " + tag, "partner",
-                Map.of("op", "any_contact", "where", leaf("contact.certified", "is_true", null)));
+        String goldContacts = s.segment("Move gold contacts " + tag, "contact", mine(leaf("partner.tier", "in", List.of("gold"))));
+        String withCertified = s.segment("Move has certified " + tag, "partner", mine(Map.of("op", "any_contact", "where", leaf("contact.certified", "is_true", null))));
         assertThat(s.members(withCertified)).containsExactly(silver);
 
         s.moveContact(c, gold);
@@ -153,8 +149,7 @@ class RealTimeMembershipTest implements PortalTest {
 
     @Test
     void partners_created_and_deleted_join_and_leave() {
-        String seg = s.segment("Created partners " + tag, "partner",
-                leaf("partner.name", "starts_with", "Fresh " + tag));
+        String seg = s.segment("Created partners " + tag, "partner", mine(leaf("partner.name", "starts_with", "Fresh " + tag)));
         String fresh = s.partner("Fresh " + tag + " one", Map.of());
         assertThat(s.members(seg)).containsExactly(fresh);
         s.admin.delete("/api/admin/partners/" + fresh).expect(204);
@@ -165,8 +160,8 @@ class RealTimeMembershipTest implements PortalTest {
     void effective_role_changes_move_contacts_including_a_change_of_the_default_role() {
         String p = s.partner("Roles " + tag, Map.of());
         String c = s.contact(p, "role-" + tag + "@x.example", Map.of());
-        String admins = s.segment("Admins " + tag, "contact", leaf("contact.role", "in", List.of("admin")));
-        String reps = s.segment("Reps " + tag, "contact", leaf("contact.role", "in", List.of("sales_rep")));
+        String admins = s.segment("Admins " + tag, "contact", mine(leaf("contact.role", "in", List.of("admin"))));
+        String reps = s.segment("Reps " + tag, "contact", mine(leaf("contact.role", "in", List.of("sales_rep"))));
         assertThat(s.members(reps)).as("a new contact has the default role").contains(c);
 
         roles.setEffectiveRole(List.of(c), "admin", new ChangeContext(ChangeCause.ROLE_CHANGE, Actor.admin("a", "admin")));
@@ -194,12 +189,12 @@ class RealTimeMembershipTest implements PortalTest {
     @Test
     void editing_and_deleting_a_segment_cascades_to_its_dependants() {
         String p = s.partner("Edit cascade " + tag, Map.of("tier", "bronze"));
-        String base = s.segment("Edit base " + tag, "partner", leaf("partner.tier", "in", List.of("gold")));
+        String base = s.segment("Edit base " + tag, "partner", mine(leaf("partner.tier", "in", List.of("gold"))));
         String dependant = s.segment("Edit dependant " + tag, "partner", any(inSegment(base)));
         assertThat(s.members(dependant)).isEmpty();
 
         s.admin.put("/api/admin/segments/" + base, Map.of("name", "Edit base " + tag, "version", 1,
-                "condition", leaf("partner.tier", "in", List.of("bronze")))).expect(200);
+                "condition", mine(leaf("partner.tier", "in", List.of("bronze"))))).expect(200);
         assertThat(s.members(dependant)).containsExactly(p);
         JsonNode history = s.admin.get("/api/admin/segments/" + base + "/history").expect(200).json();
         assertThat(history.at("/items/0/cause/type").asText()).isEqualTo("segment_edit");
@@ -215,7 +210,7 @@ class RealTimeMembershipTest implements PortalTest {
         for (int i = 0; i < 60; i++) {
             s.contact(p, "bulk" + i + "-" + tag + "@x.example", Map.of());
         }
-        String seg = s.segment("Bulk contacts " + tag, "contact", leaf("contact.email", "contains", "-" + tag + "@"));
+        String seg = s.segment("Bulk contacts " + tag, "contact", mine(leaf("contact.email", "contains", "-" + tag + "@")));
         JsonNode history = s.admin.get("/api/admin/segments/" + seg + "/history").expect(200).json();
         assertThat(history.get("total").asLong()).isEqualTo(1);
         assertThat(history.at("/items/0/change").asText()).isEqualTo("bulk");
@@ -230,11 +225,30 @@ class RealTimeMembershipTest implements PortalTest {
     @Test
     void a_change_nobody_reads_changes_no_membership() {
         String p = s.partner("Unread " + tag, Map.of("tier", "gold"));
-        String seg = s.segment("Unread gold " + tag, "partner", leaf("partner.tier", "in", List.of("gold")));
+        String seg = s.segment("Unread gold " + tag, "partner", mine(leaf("partner.tier", "in", List.of("gold"))));
         long before = s.admin.get("/api/admin/partners/" + p + "/membership-history").json().get("total").asLong();
         s.setPartner(p, Map.of("certified", true));
         assertThat(s.admin.get("/api/admin/partners/" + p + "/membership-history").json().get("total").asLong())
                 .isEqualTo(before);
         assertThat(s.members(seg)).containsExactly(p);
+    }
+
+    @Test
+    void catalogue_changes_recompile_conditions_and_options_in_use_cannot_be_removed() {
+        JsonNode tier = s.admin.get("/api/admin/properties/partner/tier").expect(200).json();
+        List<Object> options = new java.util.ArrayList<>();
+        tier.get("options").forEach(o -> options.add(Map.of("key", o.get("key").asText(), "label", o.get("label").asText())));
+        List<Object> withDiamond = new java.util.ArrayList<>(options);
+        withDiamond.add(Map.of("key", "diamond", "label", "Diamond"));
+        s.admin.patch("/api/admin/properties/partner/tier", Map.of("options", withDiamond)).expect(200);
+
+        String p = s.partner("Diamond " + tag, Map.of("tier", "diamond"));
+        String diamond = s.segment("Diamond " + tag, "partner", mine(leaf("partner.tier", "in", List.of("diamond"))));
+        assertThat(s.members(diamond)).containsExactly(p);
+
+        JsonNode refused = s.admin.patch("/api/admin/properties/partner/tier", Map.of("options", options)).problem(409);
+        assertThat(refused.toString()).contains(diamond);
+        s.admin.patch("/api/admin/properties/partner/tier", Map.of("label", "Partner tier " + tag)).expect(200);
+        assertThat(s.members(diamond)).containsExactly(p);
     }
 }

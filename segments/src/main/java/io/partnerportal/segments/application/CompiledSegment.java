@@ -1,6 +1,6 @@
 package io.partnerportal.segments.application;
 
-import io.partnerportal.segments.domain.Segment;
+import io.partnerportal.segments.domain.segment.Segment;
 import io.partnerportal.segments.domain.SegmentLevel;
 import io.partnerportal.segments.domain.condition.CompiledCondition;
 import io.partnerportal.segments.domain.condition.PropertyRef;

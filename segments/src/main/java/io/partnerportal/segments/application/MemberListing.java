@@ -8,7 +8,7 @@ import io.partnerportal.common.PageRequest;
 import io.partnerportal.segments.application.port.Directory;
 import io.partnerportal.segments.application.port.MembershipStore;
 import io.partnerportal.segments.application.port.SegmentStore;
-import io.partnerportal.segments.domain.Segment;
+import io.partnerportal.segments.domain.segment.Segment;
 import io.partnerportal.segments.domain.SegmentLevel;
 import io.partnerportal.segments.domain.condition.Values;
 import jakarta.inject.Singleton;

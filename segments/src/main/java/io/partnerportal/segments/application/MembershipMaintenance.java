@@ -10,7 +10,7 @@ import io.partnerportal.partners.api.event.ValueChange;
 import io.partnerportal.segments.application.SegmentRegistry.Definitions;
 import io.partnerportal.segments.application.port.MembershipStore;
 import io.partnerportal.segments.application.port.SegmentStore;
-import io.partnerportal.segments.domain.MembershipCause;
+import io.partnerportal.segments.domain.segment.MembershipCause;
 import io.partnerportal.segments.domain.SegmentLevel;
 import io.partnerportal.segments.domain.condition.PropertyRef;
 import io.partnerportal.segments.domain.condition.Scope;

@@ -3,7 +3,7 @@ package io.partnerportal.segments.application;
 import io.micronaut.transaction.annotation.Transactional;
 import io.partnerportal.common.JsonPointer;
 import io.partnerportal.segments.application.port.SegmentStore;
-import io.partnerportal.segments.domain.Segment;
+import io.partnerportal.segments.domain.segment.Segment;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.partnerportal.segments.application;
 
 import io.partnerportal.common.FieldError;
-import io.partnerportal.segments.domain.Permissions;
-import io.partnerportal.segments.domain.SegmentKind;
+import io.partnerportal.segments.domain.segment.Permissions;
+import io.partnerportal.segments.domain.segment.SegmentKind;
 import io.partnerportal.segments.domain.SegmentLevel;
 
 import java.util.List;

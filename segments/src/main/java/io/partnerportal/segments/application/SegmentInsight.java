@@ -13,7 +13,7 @@ import io.partnerportal.segments.application.SegmentRegistry.Definitions;
 import io.partnerportal.segments.application.port.Directory;
 import io.partnerportal.segments.application.port.MembershipStore;
 import io.partnerportal.segments.application.port.SegmentStore;
-import io.partnerportal.segments.domain.Segment;
+import io.partnerportal.segments.domain.segment.Segment;
 import io.partnerportal.segments.domain.SegmentLevel;
 import io.partnerportal.segments.domain.condition.CompiledCondition;
 import io.partnerportal.segments.domain.condition.Condition;
@@ -125,7 +125,7 @@ public class SegmentInsight {
         List<String> joined = sorted(difference(members, current));
         List<String> left = sorted(difference(current, members));
         List<ConditionWarning> warnings = administration.warnings(new Segment("preview", "preview", "", level,
-                io.partnerportal.segments.domain.SegmentKind.DYNAMIC, condition, null, 0, null, null));
+                io.partnerportal.segments.domain.segment.SegmentKind.DYNAMIC, condition, null, 0, null, null));
         return new Preview(members.size(), contactCount, pageOf(level, sorted, page), joined.size(),
                 pageOf(level, joined, page), left.size(), pageOf(level, left, page), warnings,
                 (System.nanoTime() - started) / 1_000_000);

@@ -2,7 +2,7 @@ package io.partnerportal.segments.application;
 
 import io.partnerportal.segments.application.port.Directory;
 import io.partnerportal.segments.application.port.MembershipStore;
-import io.partnerportal.segments.domain.MembershipDiff;
+import io.partnerportal.segments.domain.segment.MembershipDiff;
 import io.partnerportal.segments.domain.SegmentLevel;
 import io.partnerportal.segments.domain.condition.CompiledCondition;
 import io.partnerportal.segments.domain.condition.EvaluationContext;

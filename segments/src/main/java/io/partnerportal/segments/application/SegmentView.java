@@ -1,6 +1,6 @@
 package io.partnerportal.segments.application;
 
-import io.partnerportal.segments.domain.Segment;
+import io.partnerportal.segments.domain.segment.Segment;
 import io.partnerportal.segments.domain.condition.ConditionWarning;
 
 import java.util.List;

@@ -5,8 +5,8 @@ import io.partnerportal.common.PageRequest;
 import io.partnerportal.common.jdbc.Jsonb;
 import io.partnerportal.common.jdbc.Sql;
 import io.partnerportal.segments.application.port.MembershipStore;
-import io.partnerportal.segments.domain.MembershipCause;
-import io.partnerportal.segments.domain.MembershipDiff;
+import io.partnerportal.segments.domain.segment.MembershipCause;
+import io.partnerportal.segments.domain.segment.MembershipDiff;
 import io.partnerportal.segments.domain.SegmentLevel;
 import jakarta.inject.Singleton;
 

@@ -7,9 +7,9 @@ import io.partnerportal.common.jdbc.Jsonb;
 import io.partnerportal.common.jdbc.RowMapper;
 import io.partnerportal.common.jdbc.Sql;
 import io.partnerportal.segments.application.port.SegmentStore;
-import io.partnerportal.segments.domain.Permissions;
-import io.partnerportal.segments.domain.Segment;
-import io.partnerportal.segments.domain.SegmentKind;
+import io.partnerportal.segments.domain.segment.Permissions;
+import io.partnerportal.segments.domain.segment.Segment;
+import io.partnerportal.segments.domain.segment.SegmentKind;
 import io.partnerportal.segments.domain.SegmentLevel;
 import jakarta.inject.Singleton;
 

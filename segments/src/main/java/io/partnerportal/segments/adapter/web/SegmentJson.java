@@ -5,9 +5,9 @@ import io.partnerportal.common.FieldError;
 import io.partnerportal.common.web.JsonBody;
 import io.partnerportal.segments.application.SegmentDraft;
 import io.partnerportal.segments.application.SegmentView;
-import io.partnerportal.segments.domain.Permissions;
-import io.partnerportal.segments.domain.Segment;
-import io.partnerportal.segments.domain.SegmentKind;
+import io.partnerportal.segments.domain.segment.Permissions;
+import io.partnerportal.segments.domain.segment.Segment;
+import io.partnerportal.segments.domain.segment.SegmentKind;
 import io.partnerportal.segments.domain.SegmentLevel;
 import io.swagger.v3.oas.annotations.media.Schema;
 

@@ -2,8 +2,8 @@ package io.partnerportal.segments.application.port;
 
 import io.partnerportal.common.Page;
 import io.partnerportal.common.PageRequest;
-import io.partnerportal.segments.domain.MembershipCause;
-import io.partnerportal.segments.domain.MembershipDiff;
+import io.partnerportal.segments.domain.segment.MembershipCause;
+import io.partnerportal.segments.domain.segment.MembershipDiff;
 import io.partnerportal.segments.domain.SegmentLevel;
 
 import java.util.Collection;

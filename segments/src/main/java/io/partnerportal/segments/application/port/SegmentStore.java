@@ -3,8 +3,8 @@ package io.partnerportal.segments.application.port;
 import io.partnerportal.common.Actor;
 import io.partnerportal.common.Page;
 import io.partnerportal.common.PageRequest;
-import io.partnerportal.segments.domain.Segment;
-import io.partnerportal.segments.domain.SegmentKind;
+import io.partnerportal.segments.domain.segment.Segment;
+import io.partnerportal.segments.domain.segment.SegmentKind;
 import io.partnerportal.segments.domain.SegmentLevel;
 
 import java.util.List;

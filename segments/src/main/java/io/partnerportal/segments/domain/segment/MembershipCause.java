@@ -1,4 +1,4 @@
-package io.partnerportal.segments.domain;
+package io.partnerportal.segments.domain.segment;
 
 import io.partnerportal.common.Actor;
 

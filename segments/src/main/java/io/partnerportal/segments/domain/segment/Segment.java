@@ -1,5 +1,6 @@
-package io.partnerportal.segments.domain;
+package io.partnerportal.segments.domain.segment;
 
+import io.partnerportal.segments.domain.SegmentLevel;
 import io.partnerportal.segments.domain.condition.Condition;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.partnerportal.segments.domain;
+package io.partnerportal.segments.domain.segment;
 
 /** Dynamic segments compute their members from a condition; static ones list them by hand. */
 public enum SegmentKind {
