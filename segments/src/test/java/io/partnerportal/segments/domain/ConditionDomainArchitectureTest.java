@@ -19,9 +19,9 @@ class ConditionDomainArchitectureTest {
 
     @Test
     void conditionsDependOnTheJdkAndRe2jOnly() {
-        noClasses().that().resideInAPackage("io.partnerportal.segments.domain..")
+        noClasses().that().resideInAPackage("io.partnerportal.segments.domain.condition..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("java..", "com.google.re2j..",
-                        "io.partnerportal.segments.domain..")
+                        "io.partnerportal.segments.domain", "io.partnerportal.segments.domain.condition..")
                 .because("the condition engine is evaluated in hot loops and must stay free of frameworks")
                 .check(classes);
     }
