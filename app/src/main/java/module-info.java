@@ -18,4 +18,5 @@ module io.partnerportal.app {
     requires com.zaxxer.hikari;
     requires embedded.postgres;
     requires jul.to.slf4j;
+    requires io.micronaut.micronaut_management;
 }

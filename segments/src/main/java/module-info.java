@@ -7,6 +7,8 @@ module io.partnerportal.segments {
     requires io.partnerportal.common;
     requires io.partnerportal.partners;
     requires re2j; // automatic module named after its jar
+    requires com.zaxxer.hikari;
+    requires io.micronaut.data.micronaut_data_connection_jdbc;
 
     exports io.partnerportal.segments.api;
     exports io.partnerportal.segments.api.event;

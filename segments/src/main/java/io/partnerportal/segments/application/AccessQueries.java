@@ -13,7 +13,7 @@ import io.partnerportal.segments.application.port.SegmentStore;
 import io.partnerportal.segments.domain.segment.Permissions;
 import io.partnerportal.segments.domain.segment.Segment;
 import io.partnerportal.segments.domain.SegmentLevel;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -28,52 +28,85 @@ import java.util.Set;
  * no longer exists admits nobody (fail closed).
  */
 @Singleton
-@Transactional
 class AccessQueries implements SegmentAccess, SegmentDirectory {
 
     private final MembershipStore memberships;
     private final SegmentStore store;
+    private final AccessIndex index;
+    private final IndexTransactions indexTx;
+    private final TransactionOperations<java.sql.Connection> db;
 
-    AccessQueries(MembershipStore memberships, SegmentStore store) {
+    AccessQueries(MembershipStore memberships, SegmentStore store, AccessIndex index, IndexTransactions indexTx,
+                  TransactionOperations<java.sql.Connection> db) {
         this.memberships = memberships;
         this.store = store;
+        this.index = index;
+        this.indexTx = indexTx;
+        this.db = db;
+    }
+
+    /** Runs a database read in the caller's transaction, or a short read-only one. */
+    private <T> T read(java.util.function.Supplier<T> query) {
+        return db.executeRead(status -> query.get());
+    }
+
+    /**
+     * The in-memory index answers unless it is still loading or the caller's own transaction changed
+     * memberships it has not learnt yet (then the database, as this transaction sees it, answers).
+     */
+    private boolean indexed() {
+        return index.ready() && !indexTx.pending();
     }
 
     @Override
     public boolean isAdmitted(String contactId, Audience audience) {
         // Java 17: no pattern switch yet; Audience is sealed to these two
         if (audience instanceof Audience.AnyOfSegments any) {
-            return memberships.inAnyOf(contactId, any.segmentIds());
+            return indexed() ? index.isAdmitted(contactId, any.segmentIds())
+                    : read(() -> memberships.inAnyOf(contactId, any.segmentIds()));
         }
         return true;
     }
 
     @Override
     public Set<String> segmentsOfContact(String contactId) {
-        Set<String> segments = new LinkedHashSet<>(memberships.contactLevelSegmentsOf(contactId));
-        String partnerId = memberships.partnerOfContact(contactId);
-        if (partnerId != null) {
-            segments.addAll(memberships.segmentsOfPartner(partnerId));
+        if (indexed()) {
+            return index.segmentsOfContact(contactId);
         }
-        return segments;
+        return read(() -> {
+            Set<String> segments = new LinkedHashSet<>(memberships.contactLevelSegmentsOf(contactId));
+            String partnerId = memberships.partnerOfContact(contactId);
+            if (partnerId != null) {
+                segments.addAll(memberships.segmentsOfPartner(partnerId));
+            }
+            return segments;
+        });
     }
 
     @Override
     public Set<String> segmentsOfPartner(String partnerId) {
-        return memberships.segmentsOfPartner(partnerId);
+        return indexed() ? index.segmentsOfPartner(partnerId) : read(() -> memberships.segmentsOfPartner(partnerId));
     }
 
     @Override
     public boolean isMember(String segmentId, String memberId) {
-        return store.find(segmentId).map(s -> memberships.isMember(segmentId, s.level(), memberId)).orElse(false);
+        if (indexed()) {
+            return index.isMember(segmentId, memberId);
+        }
+        return read(() -> store.find(segmentId).map(s -> memberships.isMember(segmentId, s.level(), memberId))
+                .orElse(false));
     }
 
     @Override
     public SegmentPermissions permissionsOf(String contactId) {
+        Set<String> ids = segmentsOfContact(contactId);
         List<Segment> segments = new ArrayList<>();
-        for (String id : segmentsOfContact(contactId)) {
-            store.find(id).ifPresent(segments::add);
-        }
+        read(() -> {
+            for (String id : ids) {
+                store.find(id).ifPresent(segments::add);
+            }
+            return null;
+        });
         segments.sort(java.util.Comparator.comparing(Segment::name, String.CASE_INSENSITIVE_ORDER));
         Permissions.Verdict invite = Permissions.resolve(segments, Permissions::inviteTeamMembers, true);
         Permissions.Verdict restricted = Permissions.resolve(segments, Permissions::collaborationRestricted, false);
@@ -82,20 +115,29 @@ class AccessQueries implements SegmentAccess, SegmentDirectory {
 
     @Override
     public Optional<SegmentSummary> find(String segmentId) {
-        return store.find(segmentId).map(this::summary);
+        return read(() -> store.find(segmentId).map(this::summary));
     }
 
     @Override
     public List<SegmentSummary> findAll(Collection<String> segmentIds) {
-        List<SegmentSummary> found = new ArrayList<>();
-        for (String id : new LinkedHashSet<>(segmentIds)) {
-            store.find(id).map(this::summary).ifPresent(found::add);
-        }
-        return found;
+        return read(() -> {
+            List<SegmentSummary> found = new ArrayList<>();
+            for (String id : new LinkedHashSet<>(segmentIds)) {
+                store.find(id).map(this::summary).ifPresent(found::add);
+            }
+            return found;
+        });
     }
 
     @Override
     public void requireValid(Audience audience, String pointer) {
+        read(() -> {
+            check(audience, pointer);
+            return null;
+        });
+    }
+
+    private void check(Audience audience, String pointer) {
         if (audience instanceof Audience.AnyOfSegments any) {
             List<FieldError> errors = new ArrayList<>();
             for (int i = 0; i < any.segmentIds().size(); i++) {
@@ -112,8 +154,10 @@ class AccessQueries implements SegmentAccess, SegmentDirectory {
     }
 
     private SegmentSummary summary(Segment s) {
+        boolean indexed = indexed();
         return new SegmentSummary(s.id(), s.name(), s.level().jsonName(), s.kind().jsonName(),
-                memberships.memberCount(s.id(), s.level()), memberships.contactCount(s.id(), s.level()));
+                indexed ? index.memberCount(s.id()) : memberships.memberCount(s.id(), s.level()),
+                indexed ? index.contactCount(s.id()) : memberships.contactCount(s.id(), s.level()));
     }
 
     static boolean partnerLevel(Segment s) {

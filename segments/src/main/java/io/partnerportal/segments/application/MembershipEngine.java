@@ -42,9 +42,12 @@ class MembershipEngine {
     private final Directory directory;
     private final ApplicationEventPublisher<SegmentMembershipChanged> events;
     private final Clock clock;
+    private final IndexTransactions index;
 
     MembershipEngine(MembershipStore memberships, Directory directory,
-                     ApplicationEventPublisher<SegmentMembershipChanged> events, Clock clock) {
+                     ApplicationEventPublisher<SegmentMembershipChanged> events, Clock clock,
+                     IndexTransactions index) {
+        this.index = index;
         this.memberships = memberships;
         this.directory = directory;
         this.events = events;
@@ -120,9 +123,18 @@ class MembershipEngine {
                 }
             }
             Instant now = clock.instant();
-            changes.forEach((segmentId, list) -> events.publishEvent(new SegmentMembershipChanged(segmentId,
-                    definitions.get(segmentId) == null ? "" : definitions.get(segmentId).level().jsonName(), list,
-                    cause.type(), cause.actor(), now)));
+            changes.forEach((segmentId, list) -> {
+                CompiledSegment segment = definitions.get(segmentId);
+                String level = segment == null ? "" : segment.level().jsonName();
+                IndexChanges pending = index.changes();
+                if (list.size() > IndexChanges.LIST_LIMIT && segment != null) {
+                    pending.reload(segmentId, level);
+                } else {
+                    list.forEach(m -> pending.member(segmentId, m.memberId(), m.joined()));
+                }
+                events.publishEvent(new SegmentMembershipChanged(segmentId, level, list, cause.type(), cause.actor(),
+                        now));
+            });
         }
 
         private void process(CompiledSegment segment, Set<String> subjects) {

@@ -44,9 +44,11 @@ public class MembershipMaintenance {
     private final SegmentRegistry registry;
     private final MembershipEngine engine;
     private final SegmentRecomputation recomputation;
+    private final IndexTransactions index;
 
     MembershipMaintenance(SegmentStore segments, MembershipStore memberships, SegmentRegistry registry,
-                          MembershipEngine engine, SegmentRecomputation recomputation) {
+                          MembershipEngine engine, SegmentRecomputation recomputation, IndexTransactions index) {
+        this.index = index;
         this.segments = segments;
         this.memberships = memberships;
         this.registry = registry;
@@ -59,14 +61,17 @@ public class MembershipMaintenance {
         String partnerId = event.partnerId();
         MembershipCause cause = cause(event.kind(), false, event.cause(), event.actor(), "partner", event.changes());
         MembershipEngine.Run run = engine.start(definitions, cause);
+        index.changes().record("p:" + partnerId);
         switch (event.kind()) {
             case CREATED -> {
                 memberships.partnerCreated(partnerId);
+                index.changes().partner(partnerId, true);
                 run.evaluateAll(definitions.dynamic(SegmentLevel.PARTNER), List.of(partnerId));
             }
             case DELETED -> {
                 memberships.removeEverywhere(SegmentLevel.PARTNER, partnerId, partnerId, cause);
                 memberships.partnerDeleted(partnerId);
+                index.changes().partner(partnerId, false);
             }
             case UPDATED -> {
                 Set<String> keys = event.changes().keySet();
@@ -94,20 +99,24 @@ public class MembershipMaintenance {
         MembershipCause cause = cause(event.kind(), event.moved(), event.cause(), event.actor(), "contact",
                 event.changes());
         MembershipEngine.Run run = engine.start(definitions, cause);
+        index.changes().record("c:" + contactId);
         switch (event.kind()) {
             case CREATED -> {
                 memberships.contactPlaced(contactId, event.partnerId(), null);
+                index.changes().contact(contactId, event.partnerId());
                 run.evaluateAll(definitions.dynamic(SegmentLevel.CONTACT), List.of(contactId));
                 run.evaluateAll(contactReaders(definitions), List.of(event.partnerId()));
             }
             case DELETED -> {
                 memberships.removeEverywhere(SegmentLevel.CONTACT, contactId, event.partnerId(), cause);
                 memberships.contactRemoved(contactId, event.partnerId());
+                index.changes().contact(contactId, null);
                 run.evaluateAll(contactReaders(definitions), List.of(event.partnerId()));
             }
             case UPDATED -> {
                 if (event.moved()) {
                     memberships.contactPlaced(contactId, event.partnerId(), event.previousPartnerId());
+                    index.changes().contact(contactId, event.partnerId());
                     // everything about the contact's partner changed: every contact-level segment may move
                     run.evaluateAll(definitions.dynamic(SegmentLevel.CONTACT), List.of(contactId));
                     run.evaluateAll(contactReaders(definitions), partners);

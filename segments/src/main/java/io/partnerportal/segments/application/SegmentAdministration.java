@@ -70,11 +70,16 @@ public class SegmentAdministration {
     private final Directory directory;
     private final BeanProvider<GatedItems> gatedItems;
     private final ApplicationEventPublisher<ConfigurationChanged> audit;
+    private final IndexTransactions index;
+    private final AccessIndex accessIndex;
 
     SegmentAdministration(SegmentStore store, MembershipStore memberships, SegmentRegistry registry,
                           MembershipEngine engine, SegmentRecomputation recomputation, Directory directory,
-                          BeanProvider<GatedItems> gatedItems, ApplicationEventPublisher<ConfigurationChanged> audit) {
+                          BeanProvider<GatedItems> gatedItems, ApplicationEventPublisher<ConfigurationChanged> audit,
+                          IndexTransactions index, AccessIndex accessIndex) {
         this.audit = audit;
+        this.index = index;
+        this.accessIndex = accessIndex;
         this.store = store;
         this.memberships = memberships;
         this.registry = registry;
@@ -95,6 +100,7 @@ public class SegmentAdministration {
         store.insert(segment, actor);
         store.bumpDefinitionsVersion();
         recompute(segment, new MembershipCause("segment_edit", Map.of("version", 1L, "created", true), actor));
+        index.changes().reload(segment.id(), segment.level().jsonName());
         audit(segment, "created", null, segment, actor);
         return view(segment);
     }
@@ -140,6 +146,7 @@ public class SegmentAdministration {
         engine.start(definitions, cause).applied(compiled, new MembershipDiff(Set.of(), members), partnerOf).finish();
         store.delete(id);
         store.bumpDefinitionsVersion();
+        index.changes().removed(id);
         audit(segment, "deleted", segment, null, actor);
     }
 
@@ -150,8 +157,21 @@ public class SegmentAdministration {
 
     @Transactional
     public Page<SegmentView> list(String query, SegmentLevel level, SegmentKind kind, PageRequest page) {
-        return store.list(query, level, kind, page).map(s -> new SegmentView(s, memberships.memberCount(s.id(), s.level()),
-                memberships.contactCount(s.id(), s.level()), List.of()));
+        return store.list(query, level, kind, page).map(s -> new SegmentView(s, memberCount(s), contactCount(s),
+                List.of()));
+    }
+
+    /** From the in-memory index when it is current for this transaction, else from the database. */
+    private long memberCount(Segment s) {
+        return indexUsable() ? accessIndex.memberCount(s.id()) : memberships.memberCount(s.id(), s.level());
+    }
+
+    private long contactCount(Segment s) {
+        return indexUsable() ? accessIndex.contactCount(s.id()) : memberships.contactCount(s.id(), s.level());
+    }
+
+    private boolean indexUsable() {
+        return accessIndex.ready() && !index.pending();
     }
 
     /** Every place the segment is used: other segments' conditions and every gated item of other modules. */
@@ -246,6 +266,7 @@ public class SegmentAdministration {
         directory.forEachPartner(p -> partnerIds.add(p.id()));
         directory.forEachContact((c, partnerId) -> partnerOfContact.put(c.id(), partnerId));
         long fixes = memberships.resynchronize(partnerOfContact, partnerIds);
+        index.changes().reloadAll = true;
         Definitions definitions = registry.withinTransaction();
         MembershipCause cause = new MembershipCause("recompute", Map.of(), actor);
         MembershipEngine.Run run = engine.start(definitions, cause);
@@ -376,8 +397,7 @@ public class SegmentAdministration {
     }
 
     private SegmentView view(Segment segment) {
-        return new SegmentView(segment, memberships.memberCount(segment.id(), segment.level()),
-                memberships.contactCount(segment.id(), segment.level()), warnings(segment));
+        return new SegmentView(segment, memberCount(segment), contactCount(segment), warnings(segment));
     }
 
     private void audit(Segment segment, String action, Segment before, Segment after, Actor actor) {

@@ -271,6 +271,23 @@ class JdbcMembershipStore implements MembershipStore {
     }
 
     @Override
+    public void forEachPlacement(java.util.function.BiConsumer<String, String> contactAndPartner) {
+        sql.stream("SELECT contact_id::text, partner_id::text FROM segments.contact_state", 10_000,
+                rs -> new String[]{rs.getString(1), rs.getString(2)}, row -> contactAndPartner.accept(row[0], row[1]));
+    }
+
+    @Override
+    public void forEachPartnerId(Consumer<String> partner) {
+        sql.stream("SELECT partner_id::text FROM segments.partner_state", 10_000, rs -> rs.getString(1), partner);
+    }
+
+    @Override
+    public void forEachMembership(SegmentLevel level, java.util.function.BiConsumer<String, String> segmentAndMember) {
+        sql.stream("SELECT segment_id::text, " + column(level) + "::text FROM " + table(level), 10_000,
+                rs -> new String[]{rs.getString(1), rs.getString(2)}, row -> segmentAndMember.accept(row[0], row[1]));
+    }
+
+    @Override
     public long resynchronize(Map<String, String> partnerOfContact, Collection<String> partnerIds) {
         Map<String, String> stored = new HashMap<>();
         sql.stream("SELECT contact_id::text, partner_id::text FROM segments.contact_state", 10_000,

@@ -68,6 +68,15 @@ public interface MembershipStore {
 
     java.util.List<String> contactsOfPartner(String partnerId);
 
+    /** Streams every (contact, partner) pair of segments' copy of the directory. */
+    void forEachPlacement(java.util.function.BiConsumer<String, String> contactAndPartner);
+
+    /** Streams every partner id of segments' copy of the directory. */
+    void forEachPartnerId(Consumer<String> partner);
+
+    /** Streams every (segment, member) pair of a level. */
+    void forEachMembership(SegmentLevel level, java.util.function.BiConsumer<String, String> segmentAndMember);
+
     /** Replaces the copy from the directory (full recompute); returns how many rows differed. */
     long resynchronize(Map<String, String> partnerOfContact, Collection<String> partnerIds);
 }

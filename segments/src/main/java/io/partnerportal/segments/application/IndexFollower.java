@@ -1,0 +1,253 @@
+package io.partnerportal.segments.application;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import io.partnerportal.common.Readiness;
+import io.partnerportal.segments.application.port.IndexJournal;
+import io.partnerportal.segments.application.port.SegmentStore;
+import jakarta.inject.Singleton;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Keeps this instance's {@link AccessIndex} in step with the journal: loads it at start (readiness
+ * DOWN until then), applies this instance's own commits right after they commit, and follows other
+ * instances' commits through LISTEN/NOTIFY on a dedicated connection outside the pool. Entries are
+ * applied strictly in sequence; a missing number (a lost notification) is fetched from the journal,
+ * and a journal that was pruned past the last applied entry triggers a full reload.
+ */
+@Singleton
+public class IndexFollower implements Readiness {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexFollower.class);
+    private static final int BATCH = 500;
+
+    private final AccessIndex index;
+    private final IndexJournal journal;
+    private final SegmentStore store;
+    private final TransactionOperations<Connection> transactions;
+    private final DataSource dataSource;
+    private final boolean listen;
+    private final String instance = UUID.randomUUID().toString();
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile long applied = -1;
+    private volatile boolean running = true;
+    private Thread listener;
+
+    IndexFollower(AccessIndex index, IndexJournal journal, SegmentStore store,
+                  TransactionOperations<Connection> transactions, DataSource dataSource,
+                  @Value("${portal.index.listen:true}") boolean listen) {
+        this.index = index;
+        this.journal = journal;
+        this.store = store;
+        this.transactions = transactions;
+        this.dataSource = dataSource;
+        this.listen = listen;
+    }
+
+    String instance() {
+        return instance;
+    }
+
+    @Override
+    public String name() {
+        return "segment access index";
+    }
+
+    @Override
+    public boolean ready() {
+        return index.ready();
+    }
+
+    /** The last journal entry applied to this instance's index. */
+    public long applied() {
+        return applied;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        listener = new Thread(this::run, "segments-index-follower");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    /** Loads the whole index; changes committed meanwhile are applied afterwards from the journal. */
+    public void reload() {
+        lock.lock();
+        try {
+            transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW), status -> {
+                long seq = journal.latest();
+                index.load(store.findAll());
+                applied = seq;
+                return null;
+            });
+        } finally {
+            lock.unlock();
+        }
+        catchUp(Long.MAX_VALUE);
+    }
+
+    /** Called right after this instance committed entry {@code seq}. */
+    void committed(long seq, IndexChanges changes) {
+        lock.lock();
+        try {
+            if (applied < 0) {
+                return; // not loaded yet: the load reads the committed state
+            }
+            if (applied == seq - 1) {
+                apply(changes);
+                applied = seq;
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        catchUp(seq);
+    }
+
+    /** Applies every journal entry up to {@code upTo} (all of them with Long.MAX_VALUE). */
+    public void catchUp(long upTo) {
+        lock.lock();
+        try {
+            if (applied < 0) {
+                return;
+            }
+            while (applied < upTo) {
+                long from = applied;
+                List<IndexJournal.Entry> entries = transactions.execute(
+                        TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
+                        status -> journal.after(from, BATCH));
+                if (entries.isEmpty()) {
+                    return;
+                }
+                if (entries.get(0).seq() != from + 1) {
+                    LOG.warn("Access index fell behind the journal (expected entry {}, oldest is {}): reloading",
+                            from + 1, entries.get(0).seq());
+                    applied = -1;
+                    lock.unlock();
+                    try {
+                        reload();
+                    } finally {
+                        lock.lock();
+                    }
+                    return;
+                }
+                for (IndexJournal.Entry entry : entries) {
+                    if (entry.seq() > upTo) {
+                        return;
+                    }
+                    apply(IndexChanges.fromJson(entry.payload()));
+                    applied = entry.seq();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void apply(IndexChanges changes) {
+        if (changes.reloadAll) {
+            transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW), status -> {
+                index.load(store.findAll());
+                return null;
+            });
+        } else {
+            index.apply(changes);
+        }
+    }
+
+    private void run() {
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            LOG.error("Loading the access index failed; access checks use the database until it succeeds", e);
+        }
+        while (running) {
+            if (!listen) {
+                sleep(1000);
+                catchUpQuietly();
+                continue;
+            }
+            try (Connection connection = listenConnection()) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("LISTEN segments_index");
+                }
+                catchUpQuietly(); // anything committed while we were not listening
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(2000);
+                    long max = -1;
+                    if (notifications != null) {
+                        for (PGNotification n : notifications) {
+                            max = Math.max(max, Long.parseLong(n.getParameter()));
+                        }
+                    }
+                    if (max > 0) {
+                        catchUp(max);
+                    } else {
+                        catchUpQuietly(); // a safety net: never rely on notifications alone
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warn("The access index's LISTEN connection failed ({}); reconnecting in 1 s", e.getMessage());
+                    sleep(1000);
+                }
+            }
+        }
+    }
+
+    private void catchUpQuietly() {
+        try {
+            if (applied < 0) {
+                reload();
+            } else {
+                catchUp(Long.MAX_VALUE);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Catching up with the access journal failed: {}", e.getMessage());
+        }
+    }
+
+    /** A connection of its own (not from the pool): LISTEN needs it for the whole life of the instance. */
+    private Connection listenConnection() throws SQLException {
+        DataSource target = DelegatingDataSource.unwrapDataSource(dataSource);
+        if (target instanceof HikariDataSource hikari) {
+            return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+        }
+        throw new SQLException("the datasource is not a Hikari pool; set portal.index.listen=false to poll instead");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
