@@ -38,13 +38,13 @@ class ContactInvitesController {
     @Operation(summary = "Invite a contact to the portal", description = "Answers the invitation token and its link, "
             + "valid 7 days; a contact without a password becomes invited. A disabled contact is a 409.")
     HttpResponse<IssuedTokenJson> invite(@PathVariable String id, Authentication authentication) {
-        return HttpResponse.created(IssuedTokenJson.of(logins.invite(id, admin(authentication))));
+        return HttpResponse.ok(IssuedTokenJson.of(logins.invite(id, admin(authentication))));
     }
 
     @Post("/login-link")
     @Operation(summary = "Make a login link for a contact", description = "Single use, valid 15 minutes.")
     HttpResponse<IssuedTokenJson> loginLink(@PathVariable String id, Authentication authentication) {
-        return HttpResponse.created(IssuedTokenJson.of(logins.loginLink(id, admin(authentication))));
+        return HttpResponse.ok(IssuedTokenJson.of(logins.loginLink(id, admin(authentication))));
     }
 
     private static Actor admin(Authentication authentication) {

@@ -57,6 +57,20 @@ class JdbcPartners implements PartnerStore {
 
     @Override
     @Transactional
+    public java.util.Set<UUID> lockExisting(Collection<UUID> ids) {
+        java.util.Set<UUID> found = new java.util.HashSet<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        // FOR KEY SHARE conflicts with the FOR UPDATE of a deletion: either the deletion waits and then
+        // sees the new contact (409), or this waits and then sees the partner gone (422)
+        sql.list("SELECT p.id FROM partners.partner p WHERE p.id = ANY(?) ORDER BY p.id FOR KEY SHARE",
+                rs -> found.add(Sql.uuid(rs, "id")), (Object) ids.toArray(UUID[]::new));
+        return found;
+    }
+
+    @Override
+    @Transactional
     public Map<CrmKey, UUID> idsByCrmIds(Collection<CrmKey> keys) {
         Map<CrmKey, UUID> found = new HashMap<>();
         if (keys.isEmpty()) {
