@@ -38,12 +38,29 @@ public class ContactAccess {
      * @throws UnauthorizedException when the contact was deleted or is disabled
      */
     public PortalContact admit(String contactId) {
-        ContactAccount account = current(contactId)
-                .orElseThrow(() -> new UnauthorizedException("This account no longer exists."));
+        return decide(current(contactId));
+    }
+
+    private static PortalContact decide(Optional<ContactAccount> found) {
+        ContactAccount account = found.orElseThrow(() -> new UnauthorizedException("This account no longer exists."));
         if (account.disabled()) {
             throw new UnauthorizedException("This account is disabled.");
         }
         return new PortalContact(account.contactId(), account.partnerId());
+    }
+
+    /**
+     * The decision from the cache alone, without touching the database (for the request path on the
+     * event loop): empty when nothing fresh is cached.
+     *
+     * @throws UnauthorizedException when the cached contact was deleted or is disabled
+     */
+    public Optional<PortalContact> admitCached(String contactId) {
+        Entry entry = cache.get(contactId);
+        if (entry == null || System.nanoTime() - entry.loadedAt() >= ttlNanos) {
+            return Optional.empty();
+        }
+        return Optional.of(decide(entry.account()));
     }
 
     public void evict(String contactId) {
