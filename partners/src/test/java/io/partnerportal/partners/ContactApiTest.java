@@ -128,6 +128,26 @@ class ContactApiTest implements PortalTest {
         admin.delete("/api/admin/contacts/" + id).problem(404);
     }
 
+    @Test
+    void deleting_a_partner_while_a_contact_is_added_to_it_never_fails_with_500() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            String partnerId = directory.partnerId("Race " + i);
+            java.util.concurrent.CompletableFuture<TestHttp.Response> delete = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> admin.delete("/api/admin/partners/" + partnerId));
+            java.util.concurrent.CompletableFuture<TestHttp.Response> add = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> admin.post("/api/admin/contacts", Map.of("partnerId", partnerId,
+                            "email", Directory.email("racer"))));
+            int deleted = delete.get().status();
+            int added = add.get().status();
+            if (deleted == 204) {
+                assertThat(added).as("contact added to a deleted partner").isEqualTo(422);
+            } else {
+                assertThat(deleted).isEqualTo(409);
+                assertThat(added).isEqualTo(201);
+            }
+        }
+    }
+
     private static Map<String, Object> json(String text) {
         try {
             @SuppressWarnings("unchecked")

@@ -7,13 +7,14 @@ import io.partnerportal.partners.api.event.PropertyDefinitionChanged;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Queue;
 
 /** Collects every change event of the test's context, in order. */
 @Singleton
 public class RecordedEvents {
 
-    private final List<Object> events = new CopyOnWriteArrayList<>();
+    private final Queue<Object> events = new ConcurrentLinkedQueue<>();
 
     @EventListener
     void on(PartnerChanged event) {

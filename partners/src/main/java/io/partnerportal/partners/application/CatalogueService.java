@@ -57,8 +57,8 @@ public class CatalogueService implements PropertyCatalogue, ValueTypes {
         return store.find(level, key);
     }
 
+    /** Called for every value read (a million times when segments stream the directory): a map look-up. */
     @Override
-    @Transactional
     public Optional<PropertyType> typeOf(PropertyLevel level, String key) {
         Map<String, PropertyType> known = types.get(level);
         if (known == null || !known.containsKey(key)) {

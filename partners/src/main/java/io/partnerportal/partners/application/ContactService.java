@@ -183,7 +183,7 @@ public class ContactService {
     }
 
     private void requirePartner(UUID partnerId) {
-        if (partners.find(partnerId, false).isEmpty()) {
+        if (partners.lockExisting(List.of(partnerId)).isEmpty()) {
             throw InvalidInputException.of("/partnerId", "unknown_partner", "There is no partner " + partnerId + ".");
         }
     }

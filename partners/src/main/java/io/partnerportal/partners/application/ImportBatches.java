@@ -141,8 +141,7 @@ class ImportBatches {
         Map<String, UUID> emailIndex = new HashMap<>(contacts.idsByEmails(emails));
         Map<CrmKey, UUID> partnerCrmIndex = partners.idsByCrmIds(partnerKeys);
         partnerIds.addAll(partnerCrmIndex.values());
-        Set<UUID> existingPartners = new HashSet<>();
-        partners.findAll(partnerIds, false).forEach(p -> existingPartners.add(p.id()));
+        Set<UUID> existingPartners = partners.lockExisting(partnerIds);
         ids.addAll(crmIndex.values());
         ids.addAll(emailIndex.values());
         Map<UUID, Contact> state = new HashMap<>();

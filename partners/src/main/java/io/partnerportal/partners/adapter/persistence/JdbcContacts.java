@@ -96,37 +96,71 @@ class JdbcContacts implements ContactStore {
         return found;
     }
 
+    /** One statement per kind of write, whatever the number of rows (arrays bound as parameters). */
     @Override
     @Transactional
     public void save(List<Contact> created, List<Contact> updated) {
-        List<Object[]> inserts = new ArrayList<>();
-        for (Contact c : created) {
-            inserts.add(new Object[]{c.id(), c.partnerId(), c.email(), c.firstName(), c.lastName(),
-                    Contact.statusKey(c.portalStatus()), c.lastLogin(), c.role(), documents.write(c.values()),
-                    c.version(), c.createdAt(), c.updatedAt()});
+        if (!created.isEmpty()) {
+            sql.update("INSERT INTO partners.contact (id, partner_id, email, first_name, last_name, portal_status, "
+                            + "last_login, role, properties, version, created_at, updated_at) "
+                            + "SELECT id, partner_id, email, first_name, last_name, portal_status, "
+                            + "last_login::timestamptz, role, properties::jsonb, version::bigint, created_at::timestamptz, "
+                            + "updated_at::timestamptz FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], "
+                            + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+                            + "AS t(id, partner_id, email, first_name, last_name, portal_status, last_login, role, "
+                            + "properties, version, created_at, updated_at)",
+                    created.stream().map(Contact::id).toArray(UUID[]::new),
+                    created.stream().map(Contact::partnerId).toArray(UUID[]::new),
+                    created.stream().map(Contact::email).toArray(String[]::new),
+                    created.stream().map(Contact::firstName).toArray(String[]::new),
+                    created.stream().map(Contact::lastName).toArray(String[]::new),
+                    created.stream().map(c -> Contact.statusKey(c.portalStatus())).toArray(String[]::new),
+                    created.stream().map(c -> c.lastLogin() == null ? null : c.lastLogin().toString())
+                            .toArray(String[]::new),
+                    created.stream().map(Contact::role).toArray(String[]::new),
+                    created.stream().map(c -> documents.write(c.values()).json()).toArray(String[]::new),
+                    created.stream().map(c -> Long.toString(c.version())).toArray(String[]::new),
+                    created.stream().map(c -> c.createdAt().toString()).toArray(String[]::new),
+                    created.stream().map(c -> c.updatedAt().toString()).toArray(String[]::new));
         }
-        sql.batch("INSERT INTO partners.contact (id, partner_id, email, first_name, last_name, portal_status, "
-                + "last_login, role, properties, version, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
-        List<Object[]> updates = new ArrayList<>();
-        for (Contact c : updated) {
-            updates.add(new Object[]{c.partnerId(), c.email(), c.firstName(), c.lastName(),
-                    Contact.statusKey(c.portalStatus()), c.role(), documents.write(c.values()), c.version(),
-                    c.updatedAt(), c.id()});
-        }
-        sql.batch("UPDATE partners.contact SET partner_id = ?, email = ?, first_name = ?, last_name = ?, "
-                + "portal_status = ?, role = ?, properties = ?, version = ?, updated_at = ? WHERE id = ?", updates);
         if (!updated.isEmpty()) {
+            sql.update("UPDATE partners.contact c SET partner_id = t.partner_id, email = t.email, "
+                            + "first_name = t.first_name, last_name = t.last_name, portal_status = t.portal_status, "
+                            + "role = t.role, properties = t.properties::jsonb, version = t.version::bigint, "
+                            + "updated_at = t.updated_at::timestamptz FROM unnest(?::uuid[], ?::uuid[], ?::text[], "
+                            + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+                            + "AS t(id, partner_id, email, first_name, last_name, portal_status, role, properties, "
+                            + "version, updated_at) WHERE c.id = t.id",
+                    updated.stream().map(Contact::id).toArray(UUID[]::new),
+                    updated.stream().map(Contact::partnerId).toArray(UUID[]::new),
+                    updated.stream().map(Contact::email).toArray(String[]::new),
+                    updated.stream().map(Contact::firstName).toArray(String[]::new),
+                    updated.stream().map(Contact::lastName).toArray(String[]::new),
+                    updated.stream().map(c -> Contact.statusKey(c.portalStatus())).toArray(String[]::new),
+                    updated.stream().map(Contact::role).toArray(String[]::new),
+                    updated.stream().map(c -> documents.write(c.values()).json()).toArray(String[]::new),
+                    updated.stream().map(c -> Long.toString(c.version())).toArray(String[]::new),
+                    updated.stream().map(c -> c.updatedAt().toString()).toArray(String[]::new));
             sql.update("DELETE FROM partners.contact_crm_id WHERE contact_id = ANY(?)",
                     (Object) updated.stream().map(Contact::id).toArray(UUID[]::new));
         }
-        List<Object[]> crmIds = new ArrayList<>();
+        List<String> systems = new ArrayList<>();
+        List<String> crmIds = new ArrayList<>();
+        List<UUID> owners = new ArrayList<>();
         for (List<Contact> list : List.of(created, updated)) {
             for (Contact c : list) {
-                c.crmIds().forEach((system, id) -> crmIds.add(new Object[]{system, id, c.id()}));
+                c.crmIds().forEach((system, id) -> {
+                    systems.add(system);
+                    crmIds.add(id);
+                    owners.add(c.id());
+                });
             }
         }
-        sql.batch("INSERT INTO partners.contact_crm_id (system, crm_id, contact_id) VALUES (?, ?, ?)", crmIds);
+        if (!owners.isEmpty()) {
+            sql.update("INSERT INTO partners.contact_crm_id (system, crm_id, contact_id) "
+                            + "SELECT * FROM unnest(?::text[], ?::text[], ?::uuid[])",
+                    systems.toArray(String[]::new), crmIds.toArray(String[]::new), owners.toArray(UUID[]::new));
+        }
     }
 
     @Override

@@ -57,6 +57,20 @@ class JdbcPartners implements PartnerStore {
 
     @Override
     @Transactional
+    public java.util.Set<UUID> lockExisting(Collection<UUID> ids) {
+        java.util.Set<UUID> found = new java.util.HashSet<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        // FOR KEY SHARE conflicts with the FOR UPDATE of a deletion: either the deletion waits and then
+        // sees the new contact (409), or this waits and then sees the partner gone (422)
+        sql.list("SELECT p.id FROM partners.partner p WHERE p.id = ANY(?) ORDER BY p.id FOR KEY SHARE",
+                rs -> found.add(Sql.uuid(rs, "id")), (Object) ids.toArray(UUID[]::new));
+        return found;
+    }
+
+    @Override
+    @Transactional
     public Map<CrmKey, UUID> idsByCrmIds(Collection<CrmKey> keys) {
         Map<CrmKey, UUID> found = new HashMap<>();
         if (keys.isEmpty()) {
@@ -70,34 +84,55 @@ class JdbcPartners implements PartnerStore {
         return found;
     }
 
+    /** One statement per kind of write, whatever the number of rows (arrays bound as parameters). */
     @Override
     @Transactional
     public void save(List<Partner> created, List<Partner> updated) {
-        List<Object[]> inserts = new ArrayList<>();
-        for (Partner p : created) {
-            inserts.add(new Object[]{p.id(), p.name(), p.website(), documents.write(p.values()), p.version(),
-                    p.createdAt(), p.updatedAt()});
+        if (!created.isEmpty()) {
+            sql.update("INSERT INTO partners.partner (id, name, website, properties, version, created_at, updated_at) "
+                            + "SELECT id, name, website, properties::jsonb, version::bigint, created_at::timestamptz, "
+                            + "updated_at::timestamptz FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                            + "?::text[], ?::text[]) AS t(id, name, website, properties, version, created_at, updated_at)",
+                    created.stream().map(Partner::id).toArray(UUID[]::new),
+                    created.stream().map(Partner::name).toArray(String[]::new),
+                    created.stream().map(Partner::website).toArray(String[]::new),
+                    created.stream().map(p -> documents.write(p.values()).json()).toArray(String[]::new),
+                    created.stream().map(p -> Long.toString(p.version())).toArray(String[]::new),
+                    created.stream().map(p -> p.createdAt().toString()).toArray(String[]::new),
+                    created.stream().map(p -> p.updatedAt().toString()).toArray(String[]::new));
         }
-        sql.batch("INSERT INTO partners.partner (id, name, website, properties, version, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", inserts);
-        List<Object[]> updates = new ArrayList<>();
-        for (Partner p : updated) {
-            updates.add(new Object[]{p.name(), p.website(), documents.write(p.values()), p.version(), p.updatedAt(),
-                    p.id()});
-        }
-        sql.batch("UPDATE partners.partner SET name = ?, website = ?, properties = ?, version = ?, updated_at = ? "
-                + "WHERE id = ?", updates);
         if (!updated.isEmpty()) {
+            sql.update("UPDATE partners.partner p SET name = t.name, website = t.website, "
+                            + "properties = t.properties::jsonb, version = t.version::bigint, "
+                            + "updated_at = t.updated_at::timestamptz FROM unnest(?::uuid[], ?::text[], ?::text[], "
+                            + "?::text[], ?::text[], ?::text[]) AS t(id, name, website, properties, version, updated_at) "
+                            + "WHERE p.id = t.id",
+                    updated.stream().map(Partner::id).toArray(UUID[]::new),
+                    updated.stream().map(Partner::name).toArray(String[]::new),
+                    updated.stream().map(Partner::website).toArray(String[]::new),
+                    updated.stream().map(p -> documents.write(p.values()).json()).toArray(String[]::new),
+                    updated.stream().map(p -> Long.toString(p.version())).toArray(String[]::new),
+                    updated.stream().map(p -> p.updatedAt().toString()).toArray(String[]::new));
             sql.update("DELETE FROM partners.partner_crm_id WHERE partner_id = ANY(?)",
                     (Object) updated.stream().map(Partner::id).toArray(UUID[]::new));
         }
-        List<Object[]> crmIds = new ArrayList<>();
+        List<String> systems = new ArrayList<>();
+        List<String> crmIds = new ArrayList<>();
+        List<UUID> owners = new ArrayList<>();
         for (List<Partner> list : List.of(created, updated)) {
             for (Partner p : list) {
-                p.crmIds().forEach((system, id) -> crmIds.add(new Object[]{system, id, p.id()}));
+                p.crmIds().forEach((system, id) -> {
+                    systems.add(system);
+                    crmIds.add(id);
+                    owners.add(p.id());
+                });
             }
         }
-        sql.batch("INSERT INTO partners.partner_crm_id (system, crm_id, partner_id) VALUES (?, ?, ?)", crmIds);
+        if (!owners.isEmpty()) {
+            sql.update("INSERT INTO partners.partner_crm_id (system, crm_id, partner_id) "
+                            + "SELECT * FROM unnest(?::text[], ?::text[], ?::uuid[])",
+                    systems.toArray(String[]::new), crmIds.toArray(String[]::new), owners.toArray(UUID[]::new));
+        }
     }
 
     @Override

@@ -20,6 +20,12 @@ public interface PartnerStore {
 
     List<Partner> findAll(Collection<UUID> ids, boolean lock);
 
+    /**
+     * Which of these partners exist, locking them against deletion until the transaction ends (a
+     * contact is being placed with them).
+     */
+    java.util.Set<UUID> lockExisting(Collection<UUID> ids);
+
     /** The partners holding any of these CRM ids. */
     Map<CrmKey, UUID> idsByCrmIds(Collection<CrmKey> keys);
 
