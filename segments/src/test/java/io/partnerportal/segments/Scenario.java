@@ -76,6 +76,10 @@ final class Scenario {
         assertThat(report.get("left").asLong()).as("members wrongly kept by real-time maintenance: %s", report)
                 .isZero();
         assertThat(report.get("directoryFixes").asLong()).as("directory copy out of step: %s", report).isZero();
+        JsonNode index = admin.get("/api/admin/segments/index/verification").expect(200).json();
+        assertThat(index.get("ready").asBoolean()).as("index loaded: %s", index).isTrue();
+        assertThat(index.get("differences").size()).as("in-memory index differs from the database: %s", index).isZero();
+        assertThat(index.get("placementDifferences").asLong()).as("index placements: %s", index).isZero();
     }
 
     static Map<String, Object> leaf(String property, String op, Object value) {

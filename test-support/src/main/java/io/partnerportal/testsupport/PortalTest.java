@@ -34,7 +34,7 @@ public interface PortalTest extends TestPropertyProvider {
     static Map<String, String> testSettings() {
         Map<String, String> p = new HashMap<>();
         p.put("datasources.default.driver-class-name", "org.postgresql.Driver");
-        p.put("datasources.default.maximum-pool-size", "6");
+        p.put("datasources.default.maximum-pool-size", "10");
         // the same answer shape as the assembled service (app/application.yml)
         p.put("micronaut.serde.serialization.inclusion", "always");
         // the template database is already migrated

@@ -107,7 +107,8 @@ public class AccessIndex {
                 dropSegment(segmentId);
             }
             for (Map.Entry<String, String> s : changes.reloadSegments.entrySet()) {
-                reloadSegment(s.getKey(), SegmentLevel.fromJson(s.getValue()));
+                reloadSegment(s.getKey(), SegmentLevel.fromJson(s.getValue()),
+                        changes.reloadedMembers.getOrDefault(s.getKey(), Set.of()));
             }
             for (String[] m : changes.members) {
                 int ord = segments.ordOf(m[0]);
@@ -203,6 +204,28 @@ public class AccessIndex {
 
     public int contactCount() {
         return contacts.size();
+    }
+
+    /** Every member of a segment as the index has it (a full column scan: for verification, not hot paths). */
+    public Set<String> membersOf(String segmentId) {
+        Set<String> out = new LinkedHashSet<>();
+        int ord = segments.ordOf(segmentId);
+        if (ord < 0) {
+            return out;
+        }
+        State st = state;
+        boolean partnerLevel = level(ord) == SegmentLevel.PARTNER;
+        BitRows bits = partnerLevel ? st.partnerBits() : st.contactBits();
+        DenseIds ids = partnerLevel ? partners : contacts;
+        for (int row = 0; row < bits.rows(); row++) {
+            if (bits.get(row, ord)) {
+                UUID id = ids.idOf(row);
+                if (id != null) {
+                    out.add(id.toString());
+                }
+            }
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- writing (writer lock held)
@@ -373,7 +396,7 @@ public class AccessIndex {
         masks.clear();
     }
 
-    private void reloadSegment(String segmentId, SegmentLevel level) {
+    private void reloadSegment(String segmentId, SegmentLevel level, Set<String> members) {
         UUID id = DenseIds.parse(segmentId);
         if (id == null) {
             return;
@@ -387,6 +410,8 @@ public class AccessIndex {
         st.contactCount()[ord] = 0;
         st.segmentLevel()[ord] = (byte) (level == SegmentLevel.PARTNER ? 1 : 2);
         masks.clear();
-        memberships.forEachMember(segmentId, level, m -> setMember(segmentId, level, m, true));
+        for (String m : members) {
+            setMember(segmentId, level, m, true);
+        }
     }
 }

@@ -26,6 +26,17 @@ final class IndexChanges {
     final Set<String> records = new LinkedHashSet<>();
     boolean reloadAll;
 
+    // Read from the database before the changes are applied, so applying never waits for the database.
+    /** Members of each reloaded segment. */
+    final Map<String, Set<String>> reloadedMembers = new java.util.HashMap<>();
+    /** Values of each changed record ("p:id"/"c:id"), null when it no longer exists. */
+    final Map<String, RecordSnapshot> snapshots = new java.util.HashMap<>();
+    boolean prefetched;
+
+    /** A record's values and, for a contact, its partner. */
+    record RecordSnapshot(Map<String, Object> values, String partnerId) {
+    }
+
     void member(String segmentId, String memberId, boolean joined) {
         members.add(new String[]{segmentId, memberId, joined ? "1" : "0"});
     }

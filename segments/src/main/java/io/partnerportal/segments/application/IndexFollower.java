@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,6 +41,8 @@ public class IndexFollower implements Readiness {
     private static final int BATCH = 500;
 
     private final AccessIndex index;
+    private final ValueStore values;
+    private final io.partnerportal.segments.application.port.MembershipStore memberships;
     private final IndexJournal journal;
     private final SegmentStore store;
     private final TransactionOperations<Connection> transactions;
@@ -51,10 +54,14 @@ public class IndexFollower implements Readiness {
     private volatile boolean running = true;
     private Thread listener;
 
-    IndexFollower(AccessIndex index, IndexJournal journal, SegmentStore store,
+    IndexFollower(AccessIndex index, ValueStore values,
+                  io.partnerportal.segments.application.port.MembershipStore memberships, IndexJournal journal,
+                  SegmentStore store,
                   TransactionOperations<Connection> transactions, DataSource dataSource,
                   @Value("${portal.index.listen:true}") boolean listen) {
         this.index = index;
+        this.values = values;
+        this.memberships = memberships;
         this.journal = journal;
         this.store = store;
         this.transactions = transactions;
@@ -73,7 +80,7 @@ public class IndexFollower implements Readiness {
 
     @Override
     public boolean ready() {
-        return index.ready();
+        return index.ready() && values.ready();
     }
 
     /** The last journal entry applied to this instance's index. */
@@ -96,89 +103,127 @@ public class IndexFollower implements Readiness {
         }
     }
 
-    /** Loads the whole index; changes committed meanwhile are applied afterwards from the journal. */
+    /**
+     * Loads the whole index and value store. Changes committed meanwhile are applied afterwards
+     * from the journal (applying is idempotent). Never holds a lock while waiting for the database.
+     */
     public void reload() {
+        applied = -1;
+        long seq = transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
+                status -> {
+                    long latest = journal.latest();
+                    index.load(store.findAll());
+                    values.load();
+                    return latest;
+                });
         lock.lock();
         try {
-            transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW), status -> {
-                long seq = journal.latest();
-                index.load(store.findAll());
-                applied = seq;
-                return null;
-            });
+            applied = seq;
         } finally {
             lock.unlock();
         }
-        catchUp(Long.MAX_VALUE);
+        catchUp(Long.MAX_VALUE, true);
     }
 
-    /** Called right after this instance committed entry {@code seq}. */
+    /** Reads what applying the changes needs, in the caller's transaction (before commit for own changes). */
+    void prefetch(IndexChanges changes) {
+        if (changes.prefetched || changes.reloadAll) {
+            return;
+        }
+        changes.reloadSegments.forEach((segmentId, level) -> changes.reloadedMembers.put(segmentId,
+                memberships.allMembers(segmentId, io.partnerportal.segments.domain.SegmentLevel.fromJson(level))));
+        if (!changes.records.isEmpty()) {
+            changes.snapshots.putAll(values.snapshot(changes.records));
+        }
+        changes.prefetched = true;
+    }
+
+    /** Called right after this instance committed entry {@code seq} (its changes already prefetched). */
     void committed(long seq, IndexChanges changes) {
         lock.lock();
         try {
             if (applied < 0) {
-                return; // not loaded yet: the load reads the committed state
+                return; // (re)loading: the load and the catch-up after it cover this commit
             }
             if (applied == seq - 1) {
-                apply(changes);
+                applyInMemory(changes);
                 applied = seq;
                 return;
             }
         } finally {
             lock.unlock();
         }
-        catchUp(seq);
+        // other instances' entries come first: read them (a new transaction: this one is over)
+        catchUp(seq, true);
     }
 
-    /** Applies every journal entry up to {@code upTo} (all of them with Long.MAX_VALUE). */
-    public void catchUp(long upTo) {
-        lock.lock();
-        try {
-            if (applied < 0) {
+    /** Brings this instance up to every committed change, reading in the caller's transaction. */
+    void catchUpNow() {
+        if (applied >= 0) {
+            catchUp(Long.MAX_VALUE, false);
+        }
+    }
+
+    /**
+     * Applies every journal entry up to {@code upTo}. Entries and what they need are read first
+     * (without holding the lock); then they are applied in order, skipping any another thread applied.
+     */
+    public void catchUp(long upTo, boolean newTransaction) {
+        while (true) {
+            long from = applied;
+            if (from < 0 || from >= upTo) {
                 return;
             }
-            while (applied < upTo) {
-                long from = applied;
-                List<IndexJournal.Entry> entries = transactions.execute(
-                        TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
-                        status -> journal.after(from, BATCH));
-                if (entries.isEmpty()) {
-                    return;
-                }
-                if (entries.get(0).seq() != from + 1) {
-                    LOG.warn("Access index fell behind the journal (expected entry {}, oldest is {}): reloading",
-                            from + 1, entries.get(0).seq());
-                    applied = -1;
-                    lock.unlock();
-                    try {
-                        reload();
-                    } finally {
-                        lock.lock();
-                    }
-                    return;
-                }
-                for (IndexJournal.Entry entry : entries) {
-                    if (entry.seq() > upTo) {
+            TransactionDefinition definition = newTransaction
+                    ? TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW)
+                    : TransactionDefinition.DEFAULT;
+            List<IndexJournal.Entry> entries = transactions.execute(definition, status -> journal.after(from, BATCH));
+            if (entries.isEmpty()) {
+                return;
+            }
+            if (entries.get(0).seq() != from + 1) {
+                LOG.warn("Access index fell behind the journal (expected entry {}, oldest kept is {}): reloading",
+                        from + 1, entries.get(0).seq());
+                reload();
+                return;
+            }
+            List<IndexChanges> changes = new ArrayList<>();
+            for (IndexJournal.Entry entry : entries) {
+                changes.add(IndexChanges.fromJson(entry.payload()));
+            }
+            if (changes.stream().anyMatch(c -> c.reloadAll)) {
+                reload();
+                return;
+            }
+            transactions.execute(definition, status -> {
+                changes.forEach(this::prefetch);
+                return null;
+            });
+            lock.lock();
+            try {
+                for (int i = 0; i < entries.size(); i++) {
+                    long seq = entries.get(i).seq();
+                    if (seq > upTo) {
                         return;
                     }
-                    apply(IndexChanges.fromJson(entry.payload()));
-                    applied = entry.seq();
+                    if (seq == applied + 1) {
+                        applyInMemory(changes.get(i));
+                        applied = seq;
+                    }
                 }
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
         }
     }
 
-    private void apply(IndexChanges changes) {
-        if (changes.reloadAll) {
-            transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW), status -> {
-                index.load(store.findAll());
-                return null;
-            });
-        } else {
-            index.apply(changes);
-        }
+    public void catchUp(long upTo) {
+        catchUp(upTo, true);
+    }
+
+    private void applyInMemory(IndexChanges changes) {
+        index.apply(changes);
+        values.apply(changes.snapshots);
     }
 
     private void run() {

@@ -39,6 +39,7 @@ class IndexTransactions {
                         @Override
                         public void beforeCommit(boolean readOnly) {
                             if (!registered.isEmpty()) {
+                                follower.prefetch(registered);
                                 seq = journal.append(registered.toJson(follower.instance()));
                             }
                         }

@@ -72,11 +72,13 @@ public class SegmentAdministration {
     private final ApplicationEventPublisher<ConfigurationChanged> audit;
     private final IndexTransactions index;
     private final AccessIndex accessIndex;
+    private final ValueStore values;
 
     SegmentAdministration(SegmentStore store, MembershipStore memberships, SegmentRegistry registry,
                           MembershipEngine engine, SegmentRecomputation recomputation, Directory directory,
                           BeanProvider<GatedItems> gatedItems, ApplicationEventPublisher<ConfigurationChanged> audit,
-                          IndexTransactions index, AccessIndex accessIndex) {
+                          IndexTransactions index, AccessIndex accessIndex, ValueStore values) {
+        this.values = values;
         this.audit = audit;
         this.index = index;
         this.accessIndex = accessIndex;
@@ -385,7 +387,8 @@ public class SegmentAdministration {
         LintData data = new LintData() {
             @Override
             public boolean valueExists(PropertyRef property, Object value) {
-                return true; // needs a value index over the directory; see the segments README
+                // answered from the in-memory value store; while it loads, no warning is given
+                return !values.ready() || values.anyHas(property.scope(), property.key(), value);
             }
 
             @Override

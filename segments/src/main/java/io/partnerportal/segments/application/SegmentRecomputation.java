@@ -33,10 +33,14 @@ class SegmentRecomputation {
 
     private final Directory directory;
     private final MembershipStore memberships;
+    private final ValueStore values;
+    private final IndexFollower follower;
 
-    SegmentRecomputation(Directory directory, MembershipStore memberships) {
+    SegmentRecomputation(Directory directory, MembershipStore memberships, ValueStore values, IndexFollower follower) {
         this.directory = directory;
         this.memberships = memberships;
+        this.values = values;
+        this.follower = follower;
     }
 
     /** Recomputes the segment inside the run (whose queue then carries the consequences). */
@@ -81,6 +85,31 @@ class SegmentRecomputation {
         BulkContext context = new BulkContext(today);
         for (String ref : refs) {
             context.load(ref);
+        }
+        if (values.ready()) {
+            follower.catchUpNow();
+        }
+        if (values.ready()) {
+            // every record from memory: no pass over the database
+            if (level == SegmentLevel.PARTNER) {
+                if (readsContacts) {
+                    context.contactsByPartner = values.contactsByPartner();
+                }
+                values.forEachPartner(partner -> {
+                    if (condition.matches(partner, null, context)) {
+                        desired.add(partner.id());
+                    }
+                });
+            } else {
+                values.forEachContact((contact, partner) -> {
+                    String id = contact.id();
+                    partnerOf.put(id, partner.id());
+                    if (condition.matches(partner, contact, context)) {
+                        desired.add(id);
+                    }
+                });
+            }
+            return desired;
         }
         if (level == SegmentLevel.PARTNER) {
             if (readsContacts) {
@@ -127,9 +156,10 @@ class SegmentRecomputation {
         }
 
         void loadContacts() {
-            contactsByPartner = new HashMap<>();
+            Map<String, List<Values>> grouped = new HashMap<>();
             directory.forEachContact((contact, partnerId) ->
-                    contactsByPartner.computeIfAbsent(partnerId, p -> new ArrayList<>()).add(contact));
+                    grouped.computeIfAbsent(partnerId, p -> new ArrayList<>()).add(contact));
+            contactsByPartner = grouped;
         }
 
         @Override
@@ -142,7 +172,8 @@ class SegmentRecomputation {
             if (contactsByPartner == null) {
                 loadContacts();
             }
-            return contactsByPartner.getOrDefault(partnerId, List.of());
+            List<Values> contacts = contactsByPartner.get(partnerId);
+            return contacts == null ? List.of() : contacts;
         }
 
         @Override

@@ -18,11 +18,20 @@ import java.util.function.Consumer;
 class PartnerDirectoryAdapter implements Directory {
 
     private final PartnerDirectory directory;
+    private final PropertyCatalogue catalogue;
     private final PropertySpecs specs;
 
     PartnerDirectoryAdapter(PartnerDirectory directory, PropertyCatalogue catalogue) {
         this.directory = directory;
+        this.catalogue = catalogue;
         this.specs = new CatalogueSpecs(catalogue);
+    }
+
+    @Override
+    public List<String> keys(io.partnerportal.segments.domain.condition.Scope scope) {
+        var level = scope == io.partnerportal.segments.domain.condition.Scope.PARTNER
+                ? io.partnerportal.partners.api.PropertyLevel.PARTNER : io.partnerportal.partners.api.PropertyLevel.CONTACT;
+        return catalogue.definitions(level).stream().map(d -> d.key()).toList();
     }
 
     @Override

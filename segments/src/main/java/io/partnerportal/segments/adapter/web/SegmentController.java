@@ -22,6 +22,7 @@ import io.partnerportal.common.PageRequest;
 import io.partnerportal.common.web.Actors;
 import io.partnerportal.common.web.JsonBody;
 import io.partnerportal.segments.adapter.web.SegmentJson.SegmentResponse;
+import io.partnerportal.segments.application.IndexVerification;
 import io.partnerportal.segments.application.MemberListing;
 import io.partnerportal.segments.application.RecomputeReport;
 import io.partnerportal.segments.application.SegmentAdministration;
@@ -48,10 +49,12 @@ class SegmentController {
 
     private final SegmentAdministration segments;
     private final MemberListing members;
+    private final IndexVerification verification;
 
-    SegmentController(SegmentAdministration segments, MemberListing members) {
+    SegmentController(SegmentAdministration segments, MemberListing members, IndexVerification verification) {
         this.segments = segments;
         this.members = members;
+        this.verification = verification;
     }
 
     @Post
@@ -155,6 +158,13 @@ class SegmentController {
             + "difference found (none on a consistent system).")
     RecomputeReport recompute(Authentication auth) {
         return segments.recomputeAll(Actors.of(auth));
+    }
+
+    @Get("/index/verification")
+    @Operation(summary = "Compare this instance's in-memory access index with the database",
+            description = "After catching up with the journal; differences per segment (none on a healthy instance).")
+    IndexVerification.Report verifyIndex() {
+        return verification.verify();
     }
 
     private static List<String> ids(JsonNode json) {

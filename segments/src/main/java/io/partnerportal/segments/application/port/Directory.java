@@ -30,4 +30,7 @@ public interface Directory {
     void forEachContact(java.util.function.BiConsumer<Values, String> consumer);
 
     PropertySpecs catalogue();
+
+    /** Every property key of a level (system keys included), to copy records into memory. */
+    List<String> keys(io.partnerportal.segments.domain.condition.Scope scope);
 }

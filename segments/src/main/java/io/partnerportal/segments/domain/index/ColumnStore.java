@@ -1,0 +1,153 @@
+package io.partnerportal.segments.domain.index;
+
+import io.partnerportal.segments.domain.condition.Values;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Property values of many records in columns: one {@code Object[]} per property key, indexed by
+ * the record's dense ordinal, with repeated values shared (an enum column of a million rows holds
+ * a handful of distinct objects). Records are read through {@link Values} views without copying.
+ * One writer at a time; readers see a consistent column per lookup.
+ */
+public final class ColumnStore {
+
+    /** Stop sharing new values beyond this many distinct ones (keeps the canonical map bounded). */
+    private static final int MAX_CANONICAL = 2_000_000;
+
+    private final DenseIds ids = new DenseIds();
+    private final Map<String, Object[]> columns = new ConcurrentHashMap<>();
+    private final Map<Object, Object> canonical = new HashMap<>();
+    private volatile int capacity = 0;
+
+    public int ordOf(String id) {
+        return ids.ordOf(id);
+    }
+
+    public UUID idOf(int ord) {
+        return ids.idOf(ord);
+    }
+
+    public int size() {
+        return ids.size();
+    }
+
+    /** Upper bound of ordinals in use (iterate 0..bound and skip absent rows). */
+    public int bound() {
+        return ids.capacity();
+    }
+
+    /** Replaces a record's values: every key not in {@code values} becomes unset. */
+    public synchronized int put(UUID id, Map<String, Object> values) {
+        int ord = ids.add(id);
+        ensure(ord + 1);
+        for (Map.Entry<String, Object[]> column : columns.entrySet()) {
+            if (!values.containsKey(column.getKey())) {
+                column.getValue()[ord] = null;
+            }
+        }
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            Object[] column = columns.computeIfAbsent(e.getKey(), k -> new Object[capacity]);
+            column[ord] = share(e.getValue());
+        }
+        return ord;
+    }
+
+    public synchronized void remove(UUID id) {
+        int ord = ids.remove(id);
+        if (ord >= 0) {
+            for (Object[] column : columns.values()) {
+                column[ord] = null;
+            }
+        }
+    }
+
+    public boolean contains(int ord) {
+        return ord >= 0 && ids.idOf(ord) != null;
+    }
+
+    public Object value(int ord, String key) {
+        Object[] column = columns.get(key);
+        return column == null || ord >= column.length ? null : column[ord];
+    }
+
+    /** A view of one record for condition evaluation. */
+    public Values view(int ord) {
+        return new Row(this, ord);
+    }
+
+    /** Calls the consumer with a view of every record. */
+    public void forEach(Consumer<Values> consumer) {
+        int bound = bound();
+        for (int ord = 0; ord < bound; ord++) {
+            if (contains(ord)) {
+                consumer.accept(view(ord));
+            }
+        }
+    }
+
+    /** Whether any record holds the value (for a multi-valued property: contains it). */
+    public boolean anyHas(String key, Object value) {
+        Object[] column = columns.get(key);
+        if (column == null) {
+            return false;
+        }
+        for (Object v : column) {
+            if (v != null && (v.equals(value) || v instanceof java.util.Collection<?> c && c.contains(value)
+                    || v instanceof java.math.BigDecimal d && value instanceof java.math.BigDecimal x
+                    && d.compareTo(x) == 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Approximate bytes held by the columns' slots (shared value objects not counted). */
+    public long slotBytes() {
+        return (long) columns.size() * capacity * 4L;
+    }
+
+    private void ensure(int rows) {
+        if (rows <= capacity) {
+            return;
+        }
+        int grown = Math.max(rows, capacity + (capacity >> 1) + 1024);
+        for (Map.Entry<String, Object[]> column : columns.entrySet()) {
+            column.setValue(Arrays.copyOf(column.getValue(), grown));
+        }
+        capacity = grown;
+    }
+
+    private Object share(Object value) {
+        if (value == null) {
+            return null;
+        }
+        Object shared = canonical.get(value);
+        if (shared != null) {
+            return shared;
+        }
+        if (canonical.size() < MAX_CANONICAL) {
+            canonical.put(value, value);
+        }
+        return value;
+    }
+
+    /** A record of the store as condition values. */
+    private record Row(ColumnStore store, int ord) implements Values {
+        @Override
+        public String id() {
+            UUID id = store.idOf(ord);
+            return id == null ? null : id.toString();
+        }
+
+        @Override
+        public Object value(String key) {
+            return store.value(ord, key);
+        }
+    }
+}
