@@ -1,6 +1,9 @@
 package io.partnerportal.partners.application;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
+import io.partnerportal.common.Actor;
+import io.partnerportal.common.ConfigurationChanged;
 import io.partnerportal.common.ConflictException;
 import io.partnerportal.common.NotFoundException;
 import io.partnerportal.partners.api.PropertyCatalogue;
@@ -36,10 +39,13 @@ public class CatalogueService implements PropertyCatalogue, ValueTypes {
     private final PropertyDefinitionStore store;
     private final List<PropertyUsage> usages;
     private final ChangeEvents events;
+    private final ApplicationEventPublisher<ConfigurationChanged> audit;
     /** Types never change once a property exists, so they can be cached for good (refreshed on a miss). */
     private final Map<PropertyLevel, Map<String, PropertyType>> types = new ConcurrentHashMap<>();
 
-    CatalogueService(PropertyDefinitionStore store, List<PropertyUsage> usages, ChangeEvents events) {
+    CatalogueService(PropertyDefinitionStore store, List<PropertyUsage> usages, ChangeEvents events,
+                     ApplicationEventPublisher<ConfigurationChanged> audit) {
+        this.audit = audit;
         this.store = store;
         this.usages = usages;
         this.events = events;
@@ -85,7 +91,7 @@ public class CatalogueService implements PropertyCatalogue, ValueTypes {
     }
 
     @Transactional
-    public PropertyDefinition add(Map<String, Object> body) {
+    public PropertyDefinition add(Map<String, Object> body, Actor actor) {
         PropertyDefinition definition = CatalogueRules.newDefinition(body);
         store.lockForEdit();
         if (!store.insert(definition)) {
@@ -94,11 +100,13 @@ public class CatalogueService implements PropertyCatalogue, ValueTypes {
         }
         types.remove(definition.level());
         events.definition(null, definition);
+        audit.publishEvent(new ConfigurationChanged("property", definition.qualifiedKey(), definition.label(), "created",
+                null, snapshot(definition), actor, null));
         return definition;
     }
 
     @Transactional
-    public PropertyDefinition edit(PropertyLevel level, String key, Map<String, Object> patch) {
+    public PropertyDefinition edit(PropertyLevel level, String key, Map<String, Object> patch, Actor actor) {
         store.lockForEdit();
         PropertyDefinition current = get(level, key);
         if (current.isSystem()) {
@@ -123,6 +131,9 @@ public class CatalogueService implements PropertyCatalogue, ValueTypes {
         }
         store.update(next, store.defaultOption(level, key).orElse(null));
         events.definition(current, next);
+        audit.publishEvent(new ConfigurationChanged("property", next.qualifiedKey(), next.label(),
+                next.archived() && !current.archived() ? "archived" : "updated", snapshot(current), snapshot(next),
+                actor, null));
         return next;
     }
 
@@ -156,5 +167,19 @@ public class CatalogueService implements PropertyCatalogue, ValueTypes {
             }
         }
         return found;
+    }
+
+    /** A catalogue entry as JSON-like data for the audit log. */
+    private static Map<String, Object> snapshot(PropertyDefinition d) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("level", d.level().prefix());
+        json.put("key", d.key());
+        json.put("label", d.label());
+        json.put("type", d.type().jsonName());
+        json.put("source", d.source().name().toLowerCase());
+        json.put("options", d.options().stream().map(o -> Map.of("key", o.key(), "label", o.label())).toList());
+        json.put("crmWritable", d.crmWritable());
+        json.put("archived", d.archived());
+        return json;
     }
 }

@@ -131,7 +131,7 @@ public class DemoData {
 
     private void addIfMissing(Map<String, Object> definition) {
         if (catalogue.find(PropertyLevel.PARTNER, (String) definition.get("key")).isEmpty()) {
-            catalogue.add(definition);
+            catalogue.add(definition, CONTEXT.actor());
         }
     }
 

@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.security.authentication.Authentication;
+import io.partnerportal.common.web.Actors;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -74,8 +76,8 @@ class PropertiesController {
             + "date, datetime, enum, multi_enum, user, url), `source` (portal or crm; default portal), `options` "
             + "(enum and multi_enum: `[{key, label}]`), `crmWritable`. A key taken already is a 409.")
     @RequestBody(content = @Content(schema = @Schema(implementation = PropertyDefinitionJson.class)))
-    HttpResponse<PropertyDefinitionJson> add(@Body String body) {
-        PropertyDefinition added = catalogue.add(Requests.object(body));
+    HttpResponse<PropertyDefinitionJson> add(@Body String body, Authentication auth) {
+        PropertyDefinition added = catalogue.add(Requests.object(body), Actors.of(auth));
         return HttpResponse.created(PropertyDefinitionJson.of(added),
                 URI.create("/api/admin/properties/" + added.level().prefix() + "/" + added.key()));
     }
@@ -88,8 +90,9 @@ class PropertiesController {
             + "`usages`.")
     @RequestBody(content = @Content(mediaType = PartnersController.MERGE_PATCH,
             schema = @Schema(implementation = PropertyDefinitionJson.class)))
-    PropertyDefinitionJson edit(@PathVariable String level, @PathVariable String key, @Body String body) {
-        return PropertyDefinitionJson.of(catalogue.edit(pathLevel(level), key, Requests.object(body)));
+    PropertyDefinitionJson edit(@PathVariable String level, @PathVariable String key, @Body String body,
+                                Authentication auth) {
+        return PropertyDefinitionJson.of(catalogue.edit(pathLevel(level), key, Requests.object(body), Actors.of(auth)));
     }
 
     private static PropertyLevel level(String level) {
