@@ -27,6 +27,8 @@ public class PortalExperiences {
     private final PublishedExperiences published;
     private final RoleLookup roles;
     private final BeanProvider<Readiness> readiness;
+    /** Looked up once (a bean lookup per request would cost more than the whole answer). */
+    private volatile List<Readiness> readinessChecks;
 
     PortalExperiences(PublishedExperiences published, RoleLookup roles, BeanProvider<Readiness> readiness) {
         this.published = published;
@@ -42,7 +44,12 @@ public class PortalExperiences {
         if (roles.roleInMemory(contactId).isEmpty()) {
             return false;
         }
-        for (Readiness r : readiness) {
+        List<Readiness> checks = readinessChecks;
+        if (checks == null) {
+            checks = readiness.stream().toList();
+            readinessChecks = checks;
+        }
+        for (Readiness r : checks) {
             if (!r.ready()) {
                 return false;
             }
