@@ -45,11 +45,10 @@ class References {
     void requireTab(Tab tab) {
         audiences.requireValid(tab.audience(), "/visibility/audience");
         List<FieldError> errors = new ArrayList<>();
-        Set<String> known = roles.roleNames().keySet();
         for (int i = 0; i < tab.roles().size(); i++) {
-            if (!known.contains(tab.roles().get(i))) {
+            if (!roles.exists(tab.roles().get(i))) {
                 errors.add(FieldError.at(JsonPointer.append("/visibility/roles", i), "unknown_role", "there is no role '"
-                        + tab.roles().get(i) + "' (roles: " + String.join(", ", known) + ")"));
+                        + tab.roles().get(i) + "' (roles: " + String.join(", ", roles.roleNames().keySet()) + ")"));
             }
         }
         Set<String> existing = new HashSet<>(forms.existing(tab.formIds()));
@@ -70,8 +69,7 @@ class References {
         Collection<String> segmentIds = content.segmentIds();
         Map<String, String> names = audiences.names(segmentIds);
         segmentIds.stream().filter(id -> !names.containsKey(id)).forEach(id -> missing.add("segment " + id));
-        Set<String> known = roles.roleNames().keySet();
-        content.roleKeys().stream().filter(k -> !known.contains(k)).forEach(k -> missing.add("role " + k));
+        content.roleKeys().stream().filter(k -> !roles.exists(k)).forEach(k -> missing.add("role " + k));
         Set<String> existing = new HashSet<>(forms.existing(content.formIds()));
         content.formIds().stream().filter(id -> !existing.contains(id)).forEach(id -> missing.add("form " + id));
         return missing;

@@ -39,7 +39,12 @@ class RoleQueries implements RoleDirectory {
 
     @Override
     public Optional<PartnerRole> find(String roleKey) {
-        return Optional.ofNullable(effective.catalog().byKey().get(roleKey)).map(RoleViews::of);
+        Role role = effective.catalog().byKey().get(roleKey);
+        if (role == null) {
+            effective.reloadCatalog(); // a role created on another instance moments ago
+            role = effective.catalog().byKey().get(roleKey);
+        }
+        return Optional.ofNullable(role).map(RoleViews::of);
     }
 
     @Override

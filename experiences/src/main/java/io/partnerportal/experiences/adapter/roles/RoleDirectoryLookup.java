@@ -35,6 +35,11 @@ class RoleDirectoryLookup implements RoleLookup {
     }
 
     @Override
+    public boolean exists(String roleKey) {
+        return roles.find(roleKey).isPresent();
+    }
+
+    @Override
     public Map<String, String> roleNames() {
         Map<String, String> names = new LinkedHashMap<>();
         roles.roles().forEach(r -> names.put(r.key(), r.name()));

@@ -15,6 +15,9 @@ public interface RoleLookup {
     /** The effective role key read in the caller's transaction (admin preview and explanations). */
     String currentRoleOf(String contactId);
 
+    /** Whether a role with this key exists (asks the database when the key is not known in memory). */
+    boolean exists(String roleKey);
+
     /** Every role: key → name. */
     Map<String, String> roleNames();
 }
