@@ -19,5 +19,6 @@ module io.partnerportal.app {
     requires embedded.postgres;
     requires jul.to.slf4j;
     requires io.micronaut.micronaut_management;
+    requires io.micronaut.micronaut_context_propagation;
     requires io.micronaut.micronaut_discovery_core;
 }

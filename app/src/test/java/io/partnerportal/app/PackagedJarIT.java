@@ -1,5 +1,6 @@
 package io.partnerportal.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.partnerportal.testsupport.TestHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PackagedJarIT {
 
     private static final Pattern STARTUP = Pattern.compile("Startup completed in (\\d+)ms");
+    private static final Pattern GENERATED_PASSWORD = Pattern.compile("with the generated password (\\S+)");
     private static final Pattern EMBEDDED = Pattern.compile("started an embedded PostgreSQL .*\\((\\d+) ms\\)");
 
     private final List<Process> processes = new ArrayList<>();
@@ -65,14 +67,51 @@ class PackagedJarIT {
         http2.post("/api/auth/admin/login", Map.of("username", "admin", "password", "first-password-123")).expect(200);
         http2.post("/api/auth/admin/login", Map.of("username", "admin", "password", "another-password-456"))
                 .problem(401);
+        // no PORTAL_JWT_SECRET: the key generated at the first start is kept in the database, so a token
+        // issued by the first process is still good (as it is on every instance sharing the database)
+        http2.as(token).get("/api/admin/me").expect(200);
+        assertThat(http2.get("/health").expect(200).text("/status")).isEqualTo("UP");
+    }
+
+    @Test
+    void without_an_admin_password_the_first_start_generates_one_and_logs_it_once() throws Exception {
+        Path jar = Path.of(System.getProperty("portal.jar", "target/partner-portal.jar"));
+        Path data = Files.createTempDirectory("portal-data");
+        Path log = Files.createTempFile("portal", ".log");
+        int port = freePort();
+        Process process = start(jar, data, port, null, log, Map.of("PORTAL_LOG_FORMAT", "json"));
+        waitUntilHealthy(port, process, log);
+        // structured logs: every line the service writes is one JSON object
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            if (line.startsWith("{")) {
+                lines.add(TestHttp.JSON.readTree(line));
+            }
+        }
+        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l.has("level") && l.has("loggerName")).isTrue());
+        Matcher generated = GENERATED_PASSWORD.matcher(Files.readString(log));
+        assertThat(generated.find()).as("the generated password is logged:%n%s", Files.readString(log)).isTrue();
+        TestHttp http = new TestHttp(URI.create("http://localhost:" + port).toURL());
+        http.post("/api/auth/admin/login", Map.of("username", "admin", "password", generated.group(1))).expect(200);
+        assertThat(generated.find()).as("logged once").isFalse();
     }
 
     private Process start(Path jar, Path data, int port, String adminPassword, Path log) throws IOException {
+        return start(jar, data, port, adminPassword, log, Map.of());
+    }
+
+    private Process start(Path jar, Path data, int port, String adminPassword, Path log, Map<String, String> env)
+            throws IOException {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dportal.embedded-db.data-dir=" + data, "-Dmicronaut.server.port=" + port,
                 "-jar", jar.toAbsolutePath().toString());
         pb.environment().remove("DATASOURCES_DEFAULT_URL");
-        pb.environment().put("PORTAL_ADMIN_PASSWORD", adminPassword);
+        pb.environment().remove("PORTAL_JWT_SECRET");
+        pb.environment().remove("PORTAL_ADMIN_PASSWORD");
+        if (adminPassword != null) {
+            pb.environment().put("PORTAL_ADMIN_PASSWORD", adminPassword);
+        }
+        pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = pb.start();
         processes.add(process);

@@ -1,5 +1,8 @@
 package io.partnerportal.app;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.partnerportal.testsupport.PortalTest;
@@ -8,6 +11,7 @@ import io.partnerportal.testsupport.TestHttp;
 import io.partnerportal.testsupport.TestTokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 
@@ -68,6 +72,28 @@ class RunningServiceTest implements PortalTest {
                 .isEqualTo("trace-123");
         assertThat(http().with("X-Request-Id", "bad id <script>").get("/health").header("X-Request-Id"))
                 .isNotEqualTo("bad id <script>");
+    }
+
+    @Test
+    void log_lines_written_while_handling_a_request_carry_its_id() {
+        Logger logger = (Logger) LoggerFactory.getLogger("io.partnerportal.identity.application.AdminLoginService");
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        logger.addAppender(captured);
+        try {
+            http().with("X-Request-Id", "trace-login-1")
+                    .post("/api/auth/admin/login", Map.of("username", "admin", "password", "wrong password"))
+                    .problem(401);
+            http().post("/api/auth/admin/login", Map.of("username", "admin", "password", "wrong again")).problem(401);
+        } finally {
+            logger.detachAppender(captured);
+        }
+        assertThat(captured.list).hasSize(2);
+        // written on the blocking pool (password hashing never runs on the event loop), not on the
+        // event loop thread that ran the filter: the id travels with the request, not the thread
+        assertThat(captured.list.get(0).getThreadName()).doesNotContainIgnoringCase("eventloop");
+        assertThat(captured.list.get(0).getMDCPropertyMap()).containsEntry("requestId", "trace-login-1");
+        assertThat(captured.list.get(1).getMDCPropertyMap().get("requestId")).isNotBlank().isNotEqualTo("trace-login-1");
     }
 
     @Test

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,6 +30,8 @@ class ContactLoginTest implements PortalTest {
     EmbeddedServer server;
     @Inject
     ShiftableClock clock;
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
 
     TestHttp http;
     TestHttp admin;
@@ -229,5 +233,28 @@ class ContactLoginTest implements PortalTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void invitation_and_login_link_tokens_are_stored_only_as_hashes() {
+        String contactId = contact(partner("Hashed tokens Co"), Map.of());
+        String invite = admin.post("/api/admin/contacts/" + contactId + "/invite", null).expect(200).text("/token");
+        String link = admin.post("/api/admin/contacts/" + contactId + "/login-link", null).expect(200).text("/token");
+        List<String> stored = transactions.executeRead(status -> {
+            List<String> cells = new ArrayList<>();
+            try (java.sql.Statement st = status.getConnection().createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT * FROM identity.contact_token")) {
+                while (rs.next()) {
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        cells.add(String.valueOf(rs.getObject(i)));
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return cells;
+        });
+        assertThat(stored).isNotEmpty();
+        assertThat(String.join("|", stored)).doesNotContain(invite).doesNotContain(link);
     }
 }

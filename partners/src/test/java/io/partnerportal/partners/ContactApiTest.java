@@ -157,4 +157,19 @@ class ContactApiTest implements PortalTest {
             throw new IllegalArgumentException(e);
         }
     }
+
+    @Test
+    void a_stale_if_match_or_version_on_a_contact_patch_is_412_and_changes_nothing() {
+        String partnerId = directory.partnerId("Stale edits");
+        String id = directory.contactId(partnerId, Directory.email("stale"));
+        admin.patch("/api/admin/contacts/" + id, Map.of("firstName", "First", "version", 1)).expect(200);
+        JsonNode stale = admin.patch("/api/admin/contacts/" + id, Map.of("firstName", "Second", "version", 1))
+                .problem(412);
+        assertThat(stale.get("currentVersion").asLong()).isEqualTo(2);
+        admin.with("If-Match", "\"1\"").patch("/api/admin/contacts/" + id, Map.of("firstName", "Third")).problem(412);
+        JsonNode contact = admin.get("/api/admin/contacts/" + id).expect(200).json();
+        assertThat(contact.get("firstName").asText()).isEqualTo("First");
+        assertThat(contact.get("version").asLong()).isEqualTo(2);
+        admin.with("If-Match", "\"2\"").patch("/api/admin/contacts/" + id, Map.of("firstName", "Fourth")).expect(200);
+    }
 }

@@ -143,6 +143,41 @@ class ImportTest implements PortalTest {
     }
 
     @Test
+    void contacts_are_matched_by_crm_id_before_email_so_a_changed_address_updates_the_same_contact() {
+        String partnerId = directory.partnerId("CRM matched");
+        String ann = admin.post("/api/admin/contacts", Map.of("partnerId", partnerId, "email", "ann@old.example",
+                "crmIds", Map.of("demo", "crm-ann"))).expect(201).text("/id");
+        String csv = "crmId.demo,email,firstName\ncrm-ann,ann@new.example,Ann\n";
+        JsonNode job = await(admin.send("POST", "/api/admin/contacts/imports", csv, "text/csv").expect(202).json(),
+                "contacts");
+        assertThat(job.at("/counts/updated").asLong()).isEqualTo(1);
+        assertThat(job.at("/counts/created").asLong()).isZero();
+        JsonNode updated = admin.get("/api/admin/contacts/" + ann).expect(200).json();
+        assertThat(updated.get("email").asText()).isEqualTo("ann@new.example");
+        assertThat(updated.get("firstName").asText()).isEqualTo("Ann");
+    }
+
+    @Test
+    void partners_are_imported_from_ndjson_and_matched_by_crm_id() {
+        String ndjson = """
+                {"name": "Nd Alpha", "crmIds": {"demo": "nd-1"}, "properties": {"tier": "gold"}}
+                {"name": "Nd Beta", "crmIds": {"demo": "nd-2"}, "properties": {"tier": "diamond"}}
+                {"crmIds": {"demo": "nd-1"}, "properties": {"certified": true}}
+                """;
+        JsonNode job = await(admin.send("POST", "/api/admin/partners/imports", ndjson, "application/x-ndjson")
+                .expect(202).json(), "partners");
+        assertThat(job.get("status").asText()).isEqualTo("completed");
+        assertThat(job.at("/counts/created").asLong()).isEqualTo(1);
+        assertThat(job.at("/counts/updated").asLong()).isEqualTo(1);
+        assertThat(job.at("/counts/failed").asLong()).isEqualTo(1);
+        assertThat(job.get("errors").findValuesAsText("field")).containsExactly("tier");
+        JsonNode alpha = admin.get("/api/admin/partners?q=nd%20alpha").json().at("/items/0");
+        assertThat(alpha.at("/properties/tier").asText()).isEqualTo("gold");
+        assertThat(alpha.at("/properties/certified").asBoolean()).isTrue();
+        assertThat(admin.get("/api/admin/partners?q=nd%20beta").json().get("total").asLong()).isZero();
+    }
+
+    @Test
     void other_content_types_are_refused_and_unknown_jobs_are_404() {
         admin.send("POST", "/api/admin/partners/imports", "name\nX\n", "text/plain").problem(415);
         admin.get("/api/admin/partners/imports/3f2b8a52-0000-4000-8000-000000000000").problem(404);

@@ -35,8 +35,11 @@ class ListenerFailureTest implements PortalTest {
 
     @Test
     void a_failing_listener_rolls_the_new_partner_back() {
-        admin.post("/api/admin/partners", Map.of("name", "Explode Ltd", "crmIds", Map.of("demo", "boom-1")))
-                .problem(500);
+        var problem = admin.post("/api/admin/partners", Map.of("name", "Explode Ltd", "crmIds",
+                Map.of("demo", "boom-1"))).problem(500);
+        // the caller gets a reference for the operator, never the exception, its message or a stack trace
+        assertThat(problem.get("detail").asText()).matches("An unexpected error occurred; .* reference [0-9a-f-]{36}\\.");
+        assertThat(problem.toString()).doesNotContain("Exception").doesNotContain("derived state").doesNotContain("\\tat ");
         assertThat(admin.get("/api/admin/partners?q=explode").json().get("total").asLong()).isZero();
         // the CRM id was not kept either: a partner may take it now
         admin.post("/api/admin/partners", Map.of("name", "Calm Ltd", "crmIds", Map.of("demo", "boom-1"))).expect(201);

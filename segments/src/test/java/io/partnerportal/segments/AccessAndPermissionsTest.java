@@ -2,6 +2,8 @@ package io.partnerportal.segments;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.partnerportal.common.InvalidInputException;
+import io.partnerportal.common.NotFoundException;
+import io.partnerportal.common.PageRequest;
 import io.partnerportal.segments.api.Audience;
 import io.partnerportal.segments.api.SegmentAccess;
 import io.partnerportal.segments.api.SegmentDirectory;
@@ -49,6 +51,18 @@ class AccessAndPermissionsTest implements PortalTest {
         silverCertified = s.contact(silverPartner, "cert@permsilver.example", Map.of("certified", true));
         gold = s.segment("Perm gold partners", "partner", leaf("partner.tier", "in", List.of("gold")));
         certified = s.segment("Perm certified contacts", "contact", leaf("contact.certified", "is_true", null));
+    }
+
+    @Test
+    void consumers_page_and_stream_the_members_of_a_segment() {
+        assertThat(directory.members(gold, PageRequest.of(0, 50)).items()).containsExactly(goldPartner);
+        List<String> streamed = new java.util.ArrayList<>();
+        directory.forEachMember(certified, streamed::add);
+        assertThat(streamed).contains(silverCertified).doesNotContain(goldRep).isSorted();
+        assertThat(directory.members(certified, PageRequest.of(0, 50)).total()).isEqualTo(streamed.size());
+        assertThat(directory.members(certified, PageRequest.of(0, 50)).items()).isEqualTo(streamed);
+        assertThatThrownBy(() -> directory.members("7a1f0000-0000-4000-8000-000000000000", PageRequest.of(0, 10)))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test

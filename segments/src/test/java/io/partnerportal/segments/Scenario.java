@@ -56,6 +56,19 @@ final class Scenario {
                 .expect(201).text("/id");
     }
 
+    /** Polls an import job until it ends (imports run in the background). */
+    static JsonNode awaitJob(TestHttp admin, String path) {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode job = admin.get(path).expect(200).json();
+            if (List.of("completed", "failed").contains(job.get("status").asText())) {
+                return job;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+        throw new AssertionError("the job " + path + " did not end within 3 minutes");
+    }
+
     JsonNode get(String segmentId) {
         return admin.get("/api/admin/segments/" + segmentId).expect(200).json();
     }

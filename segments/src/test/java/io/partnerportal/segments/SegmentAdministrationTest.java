@@ -105,6 +105,12 @@ class SegmentAdministrationTest implements PortalTest {
         JsonNode stale = s.admin.put("/api/admin/segments/" + id, body).problem(412);
         assertThat(stale.get("currentVersion").asLong()).isEqualTo(2);
 
+        Map<String, Object> unversioned = new LinkedHashMap<>(body);
+        unversioned.remove("version");
+        JsonNode missing = s.admin.put("/api/admin/segments/" + id, unversioned).problem(422);
+        assertThat(missing.get("errors").findValuesAsText("pointer")).containsExactly("/version");
+        assertThat(s.admin.get("/api/admin/segments/" + id).json().get("version").asLong()).isEqualTo(2);
+
         body.put("version", 2);
         body.put("level", "contact");
         body.put("kind", "static");
@@ -161,6 +167,26 @@ class SegmentAdministrationTest implements PortalTest {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.body().lines().toList()).hasSize(3).first().isEqualTo("id,email,first_name,last_name,partner_id");
         assertThat(csv.body()).contains("ann@gold.example").contains("bob@gold.example");
+    }
+
+    @Test
+    void a_large_export_streams_every_member_once_across_pages() {
+        int partners = 2_100; // more than two export pages
+        StringBuilder csv = new StringBuilder("name\n");
+        for (int i = 0; i < partners; i++) {
+            csv.append("Bulk export ").append(i).append('\n');
+        }
+        String job = s.admin.send("POST", "/api/admin/partners/imports", csv.toString(), "text/csv").expect(202)
+                .text("/id");
+        JsonNode done = Scenario.awaitJob(s.admin, "/api/admin/partners/imports/" + job);
+        assertThat(done.at("/counts/created").asLong()).isEqualTo(partners);
+        String id = s.segment("Bulk exported", "partner", leaf("partner.name", "starts_with", "Bulk export "));
+
+        List<String> lines = s.admin.get("/api/admin/segments/" + id + "/members.csv").expect(200).body().lines()
+                .toList();
+        assertThat(lines.get(0)).isEqualTo("id,name,website");
+        List<String> ids = lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList();
+        assertThat(ids).hasSize(partners).doesNotHaveDuplicates();
     }
 
     @Test

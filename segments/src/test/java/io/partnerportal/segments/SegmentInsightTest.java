@@ -109,7 +109,42 @@ class SegmentInsightTest implements PortalTest {
     }
 
     @Test
-    void versions_are_kept_with_who_and_when_and_edits_are_audited() {
+    void explain_expands_an_in_segment_below_any_contact_for_each_contact_of_the_partner() {
+        String certified = s.segment("Insight certified contacts", "contact", leaf("contact.certified", "is_true", null));
+        String withCertified = s.segment("Insight partners with a certified contact", "partner",
+                Map.of("op", "any_contact", "where", inSegment(certified)));
+        JsonNode explain = s.admin.get("/api/admin/segments/" + withCertified + "/explain?partnerId=" + gold)
+                .expect(200).json();
+        assertThat(explain.get("member").asBoolean()).isTrue();
+        JsonNode perContact = explain.at("/tree/children/0");
+        assertThat(perContact.get("kind").asText()).isEqualTo("contact");
+        assertThat(perContact.get("actual").asText()).isEqualTo(ann);
+        JsonNode expanded = perContact.at("/children/0/expanded");
+        assertThat(expanded.get("segmentName").asText()).isEqualTo("Insight certified contacts");
+        // evaluated for ann, the contact iterated, whose certified flag is true
+        assertThat(expanded.get("result").asBoolean()).isTrue();
+        assertThat(expanded.at("/tree/actual").asBoolean()).isTrue();
+    }
+
+    @Test
+    void insight_endpoints_answer_404_for_unknown_segments_partners_and_contacts() {
+        String unknown = "7a1f0000-0000-4000-8000-000000000000";
+        s.admin.get("/api/admin/segments/" + unknown + "/history").problem(404);
+        s.admin.get("/api/admin/segments/" + unknown + "/history/batches/1").problem(404);
+        s.admin.get("/api/admin/segments/" + goldSegment + "/history/batches/987654321").problem(404);
+        s.admin.get("/api/admin/segments/" + unknown + "/versions").problem(404);
+        s.admin.get("/api/admin/segments/" + unknown + "/usages").problem(404);
+        s.admin.get("/api/admin/segments/" + unknown + "/explain?partnerId=" + gold).problem(404);
+        s.admin.get("/api/admin/segments/" + goldSegment + "/explain?partnerId=" + unknown).problem(404);
+        s.admin.get("/api/admin/partners/" + unknown + "/membership-history").problem(404);
+        s.admin.get("/api/admin/contacts/" + unknown + "/membership-history").problem(404);
+        s.admin.get("/api/admin/contacts/" + unknown + "/access").problem(404);
+        s.admin.get("/api/admin/segments/" + unknown + "/members").problem(404);
+        s.admin.get("/api/admin/segments/" + unknown + "/members.csv").problem(404);
+    }
+
+    @Test
+    void versions_are_kept_with_who_and_when() {
         String id = s.segment("Insight versions", "partner", leaf("partner.tier", "in", List.of("gold")));
         s.admin.put("/api/admin/segments/" + id, Map.of("name", "Insight versions", "version", 1, "condition",
                 leaf("partner.tier", "in", List.of("silver")))).expect(200);

@@ -1,8 +1,12 @@
 package io.partnerportal.segments.api;
 
+import io.partnerportal.common.Page;
+import io.partnerportal.common.PageRequest;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Looks segments up for consumers (names for their screens, validation of the audiences they store). */
 public interface SegmentDirectory {
@@ -16,4 +20,13 @@ public interface SegmentDirectory {
      * so no consumer ever stores an audience that silently admits nobody.
      */
     void requireValid(Audience audience, String pointer);
+
+    /**
+     * A page of a segment's members in id order: partner ids for a partner-level segment, contact ids
+     * for a contact-level one. An unknown segment is a {@link io.partnerportal.common.NotFoundException}.
+     */
+    Page<String> members(String segmentId, PageRequest page);
+
+    /** Every member id of a segment, read with a cursor (never all in memory), in id order. */
+    void forEachMember(String segmentId, Consumer<String> memberId);
 }

@@ -3,6 +3,9 @@ package io.partnerportal.segments.application;
 import io.partnerportal.common.FieldError;
 import io.partnerportal.common.InvalidInputException;
 import io.partnerportal.common.JsonPointer;
+import io.partnerportal.common.NotFoundException;
+import io.partnerportal.common.Page;
+import io.partnerportal.common.PageRequest;
 import io.partnerportal.segments.api.Audience;
 import io.partnerportal.segments.api.SegmentAccess;
 import io.partnerportal.segments.api.SegmentDirectory;
@@ -22,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Answers the access questions of other modules from the materialized membership. A segment that
@@ -127,6 +131,23 @@ class AccessQueries implements SegmentAccess, SegmentDirectory {
             }
             return found;
         });
+    }
+
+    @Override
+    public Page<String> members(String segmentId, PageRequest page) {
+        return read(() -> memberships.members(segmentId, levelOf(segmentId), page));
+    }
+
+    @Override
+    public void forEachMember(String segmentId, Consumer<String> memberId) {
+        read(() -> {
+            memberships.forEachMember(segmentId, levelOf(segmentId), memberId);
+            return null;
+        });
+    }
+
+    private SegmentLevel levelOf(String segmentId) {
+        return store.find(segmentId).map(Segment::level).orElseThrow(() -> NotFoundException.of("Segment", segmentId));
     }
 
     @Override

@@ -34,6 +34,9 @@ public class MembershipHistory {
 
     public Page<HistoryStore.Entry> ofBatch(String segmentId, long batchId, PageRequest page) {
         segments.find(segmentId).orElseThrow(() -> NotFoundException.of("Segment", segmentId));
+        if (!history.batchExists(segmentId, batchId)) {
+            throw NotFoundException.of("History batch of this segment", Long.toString(batchId));
+        }
         return history.ofBatch(segmentId, batchId, page);
     }
 

@@ -250,9 +250,13 @@ public class SegmentInsight {
         m.put("actual", json(n.actual()));
         m.put("expected", json(n.expected()));
         m.put("text", n.text());
+        // below any_contact / all_contacts each child is about one contact of the partner: an in_segment
+        // there is expanded for that contact, not for the contact (if any) the explanation started from
+        Values scoped = "contact".equals(n.kind()) && n.actual() instanceof String iterated
+                ? directory.contact(iterated).orElse(contact) : contact;
         List<Map<String, Object>> children = new ArrayList<>();
         for (ExplainedNode child : n.children()) {
-            children.add(node(child, definitions, partner, contact, expand));
+            children.add(node(child, definitions, partner, scoped, expand));
         }
         m.put("children", children);
         if (expand && n.evaluated() && ("in_segment".equals(n.kind()) || "not_in_segment".equals(n.kind()))

@@ -3,6 +3,8 @@ package io.partnerportal.identity.adapter.web;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.partnerportal.identity.api.AdminAuthentication;
@@ -10,8 +12,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
-/** Logins. Public: these endpoints are how a caller gets a token in the first place. */
+/**
+ * Logins. Public: these endpoints are how a caller gets a token in the first place. Password hashing
+ * and the database lookup block, so they run on the blocking pool, never on the event loop.
+ */
 @Controller("/api/auth")
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "Authentication")
 class AuthController {

@@ -59,6 +59,12 @@ class JdbcHistoryStore implements HistoryStore {
     }
 
     @Override
+    public boolean batchExists(String segmentId, long batchId) {
+        return sql.count("SELECT count(*) FROM segments.membership_batch WHERE id = ? AND segment_id = ?", batchId,
+                JdbcSegmentStore.uuid(segmentId)) > 0;
+    }
+
+    @Override
     public Page<Entry> ofPartner(String partnerId, PageRequest page) {
         UUID partner = JdbcSegmentStore.uuid(partnerId);
         long total = sql.count("SELECT count(*) FROM segments.membership_change WHERE member_kind = 'partner' "

@@ -77,7 +77,8 @@ class JdbcMembershipStore implements MembershipStore {
     public void forEachMember(String segmentId, SegmentLevel level, Consumer<String> consumer) {
         UUID segment = JdbcSegmentStore.uuid(segmentId);
         if (segment != null) {
-            sql.stream("SELECT " + column(level) + "::text FROM " + table(level) + " WHERE segment_id = ?", 10_000,
+            sql.stream("SELECT " + column(level) + "::text FROM " + table(level) + " WHERE segment_id = ? ORDER BY "
+                    + column(level), 10_000,
                     rs -> rs.getString(1), consumer, segment);
         }
     }

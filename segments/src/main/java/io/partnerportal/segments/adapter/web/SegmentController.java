@@ -35,11 +35,15 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.inject.Named;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 /** Segment administration: definitions, static members, exports, recomputation. */
 @Controller("/api/admin/segments")
@@ -50,8 +54,12 @@ class SegmentController {
     private final SegmentAdministration segments;
     private final MemberListing members;
     private final IndexVerification verification;
+    /** The export's pages are read from the database: never on the event loop that writes the response. */
+    private final Scheduler blocking;
 
-    SegmentController(SegmentAdministration segments, MemberListing members, IndexVerification verification) {
+    SegmentController(SegmentAdministration segments, MemberListing members, IndexVerification verification,
+                      @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.blocking = Schedulers.fromExecutorService(blocking);
         this.segments = segments;
         this.members = members;
         this.verification = verification;
@@ -140,15 +148,16 @@ class SegmentController {
     @Operation(summary = "Export a segment's members as CSV", description = "Streamed in pages; memory stays bounded.")
     HttpResponse<Flux<String>> export(String id) {
         MemberListing.Export export = members.export(id);
-        Flux<String> body = Flux.concat(Flux.just(export.header()), Flux.generate(() -> "", (after, sink) -> {
+        Flux<String> body = Flux.concat(Flux.just(export.header()), Flux.<String, String>generate(() -> "", (after, sink) -> {
             MemberListing.ExportPage next = members.exportPage(export, after);
-            if (next.lines().isEmpty()) {
+            if (next.last() == null || next.last().equals(after)) {
                 sink.complete();
                 return after;
             }
+            // a page whose members were all deleted meanwhile is empty, not the end
             sink.next(String.join("", next.lines()));
             return next.last();
-        }));
+        }).subscribeOn(blocking));
         return HttpResponse.ok(body).contentType(MediaType.of("text/csv"))
                 .header("Content-Disposition", "attachment; filename=\"segment-" + id + "-members.csv\"");
     }

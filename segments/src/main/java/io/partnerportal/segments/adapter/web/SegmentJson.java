@@ -81,7 +81,8 @@ final class SegmentJson {
             p.allowOnly(Set.of("inviteTeamMembers", "collaborationRestricted"));
             permissions = new Permissions(p.bool("inviteTeamMembers"), p.bool("collaborationRestricted"));
         }
-        Long version = body.integer("version", false);
+        // a replacement names the version it replaces, so two admins never overwrite each other unknowingly
+        Long version = body.integer("version", !create);
         List<FieldError> errors = new ArrayList<>(body.errors());
         return new SegmentDraft(name, description, level, kind, body.raw("condition"), body.has("condition"),
                 permissions, version, errors);

@@ -25,6 +25,8 @@ public interface HistoryStore {
 
     Page<Entry> ofBatch(String segmentId, long batchId, PageRequest page);
 
+    boolean batchExists(String segmentId, long batchId);
+
     Page<Entry> ofPartner(String partnerId, PageRequest page);
 
     Page<Entry> ofContact(String contactId, String partnerId, PageRequest page);

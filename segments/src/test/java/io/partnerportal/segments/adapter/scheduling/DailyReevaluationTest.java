@@ -56,6 +56,9 @@ class DailyReevaluationTest implements PortalTest {
                 .isEqualTo(List.of(p));
         assertThat(admin.get("/api/admin/segments/" + seg + "/history").json().at("/items/0/cause/type").asText())
                 .isEqualTo("daily");
+        // what the daily run left is what a from-scratch computation gives
+        var report = admin.post("/api/admin/segments/recompute", Map.of()).expect(200).json();
+        assertThat(report.get("joined").asLong() + report.get("left").asLong()).as("%s", report).isZero();
     }
 
     /** A clock the test can move forward; replaces the service clock only in this test class. */
