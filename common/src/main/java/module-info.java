@@ -32,6 +32,8 @@ module io.partnerportal.common {
     requires transitive org.slf4j;
     requires transitive org.reactivestreams;
     requires transitive reactor.core;
+    requires com.zaxxer.hikari;
+    requires io.micronaut.data.micronaut_data_connection_jdbc;
 
     exports io.partnerportal.common;
     exports io.partnerportal.common.web;

@@ -4,6 +4,7 @@ module io.partnerportal.experiences {
     requires io.partnerportal.partners;
     requires io.partnerportal.segments;
     requires io.partnerportal.roles;
+    requires io.partnerportal.identity;
 
     // exports its api package once it holds types
 }

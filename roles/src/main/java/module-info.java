@@ -4,5 +4,6 @@ module io.partnerportal.roles {
     requires io.partnerportal.partners;
     requires io.partnerportal.segments;
 
-    // exports its api package once it holds types
+    exports io.partnerportal.roles.api;
+    exports io.partnerportal.roles.spi;
 }

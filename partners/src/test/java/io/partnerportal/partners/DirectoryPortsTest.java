@@ -2,6 +2,7 @@ package io.partnerportal.partners;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.partnerportal.common.Actor;
+import io.partnerportal.common.ConflictException;
 import io.partnerportal.common.InvalidInputException;
 import io.partnerportal.common.NotFoundException;
 import io.partnerportal.partners.api.ChangeCause;
@@ -18,6 +19,7 @@ import io.partnerportal.partners.api.PropertyLevel;
 import io.partnerportal.partners.api.PropertyOption;
 import io.partnerportal.partners.api.event.ContactChanged;
 import io.partnerportal.partners.api.event.ValueChange;
+import io.partnerportal.partners.spi.PropertyUsage;
 import io.partnerportal.testsupport.PortalTest;
 import io.partnerportal.testsupport.ScenarioTest;
 import io.partnerportal.testsupport.TestHttp;
@@ -55,6 +57,8 @@ class DirectoryPortsTest implements PortalTest {
     PropertyCatalogue catalogue;
     @Inject
     RecordedEvents events;
+    @Inject
+    UsagesForTests usages;
 
     TestHttp admin;
     Directory directory;
@@ -142,6 +146,51 @@ class DirectoryPortsTest implements PortalTest {
                     .isInstanceOf(InvalidInputException.class);
         } finally {
             roles.defineRoles(before, "sales_rep");
+        }
+    }
+
+    @Test
+    void a_role_named_in_a_request_is_announced_to_the_roles_module_even_when_it_changes_nothing() {
+        String partnerId = directory.partnerId("Role requests");
+        String a = directory.contact(partnerId, Directory.email("named"), Map.of("role", "admin")).get("id").asText();
+        String b = directory.contactId(partnerId, Directory.email("unnamed"));
+        assertThat(events.roleAssignments(a)).extracting(r -> r.roleKey()).containsExactly("admin");
+        assertThat(events.roleAssignments(b)).isEmpty();
+        admin.patch("/api/admin/contacts/" + b, Map.of("role", "sales_rep")).expect(200); // already its role
+        admin.patch("/api/admin/contacts/" + a, "{\"role\": null}").expect(200);
+        assertThat(events.roleAssignments(b)).extracting(r -> r.roleKey()).containsExactly("sales_rep");
+        assertThat(events.roleAssignments(a)).extracting(r -> r.roleKey()).containsExactly("admin", null);
+        assertThat(events.roleAssignments(a).get(1).cause()).isEqualTo(ChangeCause.ADMIN_EDIT);
+    }
+
+    @Test
+    void the_roles_module_repoints_one_role_to_another_except_some_contacts() {
+        String partnerId = directory.partnerId("Repointed");
+        String a = directory.contact(partnerId, Directory.email("a"), Map.of("role", "marketing")).get("id").asText();
+        String b = directory.contact(partnerId, Directory.email("b"), Map.of("role", "marketing")).get("id").asText();
+        String c = directory.contact(partnerId, Directory.email("c"), Map.of("role", "admin")).get("id").asText();
+        int changed = roles.repointRole("marketing", "partner_manager", List.of(b),
+                new ChangeContext(ChangeCause.ROLE_CHANGE, Actor.admin("roles-admin", "Roles admin")));
+        assertThat(changed).isEqualTo(1);
+        assertThat(directoryApi.contact(a).orElseThrow().role()).isEqualTo("partner_manager");
+        assertThat(directoryApi.contact(b).orElseThrow().role()).isEqualTo("marketing");
+        assertThat(directoryApi.contact(c).orElseThrow().role()).isEqualTo("admin");
+        assertThat(events.contacts(a).get(events.contacts(a).size() - 1).cause()).isEqualTo(ChangeCause.ROLE_CHANGE);
+    }
+
+    @Test
+    void a_role_used_by_a_condition_cannot_be_removed_from_the_roles() {
+        List<PropertyOption> before = catalogue.find(PropertyLevel.CONTACT, "role").orElseThrow().options();
+        usages.declare(PropertyLevel.CONTACT, "role", "marketing", new PropertyUsage.Usage("segment", "s-9",
+                "Marketers", "condition /all/0"));
+        try {
+            assertThat(roles.usagesOf("marketing")).extracting(ContactRoles.Usage::id).containsExactly("s-9");
+            assertThatThrownBy(() -> roles.defineRoles(before.stream().filter(o -> !o.key().equals("marketing"))
+                    .toList(), "sales_rep")).isInstanceOf(ConflictException.class)
+                    .satisfies(e -> assertThat(((ConflictException) e).extensions()).containsKey("usages"));
+            assertThat(catalogue.find(PropertyLevel.CONTACT, "role").orElseThrow().options()).isEqualTo(before);
+        } finally {
+            usages.withdraw(PropertyLevel.CONTACT, "role", "marketing");
         }
     }
 

@@ -2,6 +2,7 @@ package io.partnerportal.partners;
 
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.partnerportal.partners.api.event.ContactChanged;
+import io.partnerportal.partners.api.event.ContactRoleAssigned;
 import io.partnerportal.partners.api.event.PartnerChanged;
 import io.partnerportal.partners.api.event.PropertyDefinitionChanged;
 import jakarta.inject.Singleton;
@@ -29,6 +30,16 @@ public class RecordedEvents {
     @EventListener
     void on(PropertyDefinitionChanged event) {
         events.add(event);
+    }
+
+    @EventListener
+    void on(ContactRoleAssigned event) {
+        events.add(event);
+    }
+
+    public List<ContactRoleAssigned> roleAssignments(String contactId) {
+        return events.stream().filter(e -> e instanceof ContactRoleAssigned r && r.contactId().equals(contactId))
+                .map(e -> (ContactRoleAssigned) e).toList();
     }
 
     public List<PartnerChanged> partners(String partnerId) {

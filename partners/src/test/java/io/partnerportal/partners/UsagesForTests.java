@@ -20,6 +20,11 @@ public class UsagesForTests implements PropertyUsage {
                 .add(usage);
     }
 
+    /** Withdraws every usage declared for a property or option. */
+    public void withdraw(PropertyLevel level, String key, String option) {
+        usages.remove(level.prefix() + "." + key + "#" + option);
+    }
+
     @Override
     public List<Usage> usagesOf(PropertyLevel level, String key, String optionKey) {
         return List.copyOf(usages.getOrDefault(level.prefix() + "." + key + "#" + optionKey, List.of()));

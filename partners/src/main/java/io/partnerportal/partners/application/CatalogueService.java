@@ -76,11 +76,19 @@ public class CatalogueService implements PropertyCatalogue, ValueTypes {
         return Optional.ofNullable(known.get(key));
     }
 
-    /** The current definitions of a level, for validating a write. */
+    /**
+     * The current definitions of a level, for validating a write. For contacts it takes the roles lock
+     * shared (until the transaction ends), so the default role it reads stays the default until the
+     * write commits: a concurrent change of the default waits, then re-points this contact too. Callers
+     * read it before locking any contact row (one lock order, no deadlock).
+     */
     @Transactional
     public LevelCatalogue level(PropertyLevel level) {
-        String defaultRole = level == PropertyLevel.CONTACT
-                ? store.defaultOption(PropertyLevel.CONTACT, "role").orElse(FALLBACK_DEFAULT_ROLE) : null;
+        String defaultRole = null;
+        if (level == PropertyLevel.CONTACT) {
+            store.lockRoles(false);
+            defaultRole = store.defaultOption(PropertyLevel.CONTACT, "role").orElse(FALLBACK_DEFAULT_ROLE);
+        }
         return new LevelCatalogue(level, store.all(level), defaultRole);
     }
 
@@ -137,18 +145,40 @@ public class CatalogueService implements PropertyCatalogue, ValueTypes {
         return next;
     }
 
-    /** Replaces the options of {@code contact.role} and the default role of new contacts. */
+    /**
+     * Replaces the options of {@code contact.role} and the default role of new contacts. Removing a
+     * role that a condition (or any other {@link PropertyUsage}) uses is refused with the usages.
+     */
     @Transactional
     public void defineRoles(List<PropertyOption> roles, String defaultRole) {
         List<PropertyOption> options = CatalogueRules.roleOptions(roles, defaultRole);
         store.lockForEdit();
+        store.lockRoles(true);
         PropertyDefinition current = get(PropertyLevel.CONTACT, "role");
         PropertyDefinition next = new PropertyDefinition(current.level(), current.key(), current.label(),
                 current.type(), current.source(), options, current.crmWritable(), current.archived());
+        List<Map<String, Object>> inUse = new ArrayList<>();
+        for (String option : CatalogueRules.removedOptions(current, next)) {
+            inUse.addAll(usagesOf(PropertyLevel.CONTACT, "role", option));
+        }
+        if (!inUse.isEmpty()) {
+            throw new ConflictException("A role that is in use cannot be removed: remove the usages listed first.",
+                    Map.of("usages", inUse));
+        }
         store.update(next, defaultRole);
         if (!next.equals(current)) {
             events.definition(current, next);
         }
+    }
+
+    /** Where a role key is used as an option of {@code contact.role} (segment conditions, ...). */
+    @Transactional
+    public List<PropertyUsage.Usage> roleUsages(String roleKey) {
+        List<PropertyUsage.Usage> found = new ArrayList<>();
+        for (PropertyUsage usage : usages) {
+            found.addAll(usage.usagesOf(PropertyLevel.CONTACT, "role", roleKey));
+        }
+        return found;
     }
 
     private List<Map<String, Object>> usagesOf(PropertyLevel level, String key, String option) {

@@ -4,6 +4,7 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.partnerportal.partners.api.ChangeContext;
 import io.partnerportal.partners.api.event.ChangeKind;
 import io.partnerportal.partners.api.event.ContactChanged;
+import io.partnerportal.partners.api.event.ContactRoleAssigned;
 import io.partnerportal.partners.api.event.PartnerChanged;
 import io.partnerportal.partners.api.event.PropertyDefinitionChanged;
 import io.partnerportal.partners.api.event.ValueChange;
@@ -25,12 +26,15 @@ class ChangeEvents {
     private final ApplicationEventPublisher<PartnerChanged> partners;
     private final ApplicationEventPublisher<ContactChanged> contacts;
     private final ApplicationEventPublisher<PropertyDefinitionChanged> definitions;
+    private final ApplicationEventPublisher<ContactRoleAssigned> roleAssignments;
 
     ChangeEvents(ApplicationEventPublisher<PartnerChanged> partners, ApplicationEventPublisher<ContactChanged> contacts,
-                 ApplicationEventPublisher<PropertyDefinitionChanged> definitions) {
+                 ApplicationEventPublisher<PropertyDefinitionChanged> definitions,
+                 ApplicationEventPublisher<ContactRoleAssigned> roleAssignments) {
         this.partners = partners;
         this.contacts = contacts;
         this.definitions = definitions;
+        this.roleAssignments = roleAssignments;
     }
 
     void partner(UUID partnerId, ChangeKind kind, Map<String, ValueChange> changes, ChangeContext context, Instant at) {
@@ -42,6 +46,12 @@ class ChangeEvents {
                  Map<String, ValueChange> changes, ChangeContext context, Instant at) {
         contacts.publishEvent(new ContactChanged(contactId.toString(), partnerId.toString(),
                 previousPartnerId.toString(), kind, changes, context.cause(), context.actor(), at));
+    }
+
+    /** A request named the contact's role ({@code null}: back to the default role); see {@link ContactRoleAssigned}. */
+    void roleAssigned(UUID contactId, String roleKey, ChangeContext context, Instant at) {
+        roleAssignments.publishEvent(new ContactRoleAssigned(contactId.toString(), roleKey, context.cause(),
+                context.actor(), at));
     }
 
     void definition(PropertyDefinition before, PropertyDefinition after) {

@@ -78,6 +78,7 @@ public class ContactService {
         save(List.of(contact), List.of());
         events.contact(contact.id(), contact.partnerId(), contact.partnerId(), ChangeKind.CREATED,
                 Changes.of(null, contact), context, now);
+        publishRoleAssignment(contact.id(), edit, context, now);
         return contact;
     }
 
@@ -88,12 +89,15 @@ public class ContactService {
     @Transactional
     public Contact update(UUID id, RecordEdit edit, List<Long> expectedVersions, ChangeContext context) {
         Instant now = Versions.now();
+        // the catalogue first: it takes the role lock before the contact's row lock (see CatalogueService#level)
+        LevelCatalogue levelCatalogue = catalogue.level(PropertyLevel.CONTACT);
         Contact current = contacts.find(id, true).orElseThrow(() -> notFound(id));
         Versions.check("Contact " + id, current.version(), expectedVersions);
-        Contact next = DirectoryRules.contact(current, id, edit, catalogue.level(PropertyLevel.CONTACT), now);
+        Contact next = DirectoryRules.contact(current, id, edit, levelCatalogue, now);
         Map<String, ValueChange> changes = Changes.of(current, next);
         boolean moved = !next.partnerId().equals(current.partnerId());
         if (changes.isEmpty() && !moved && next.crmIds().equals(current.crmIds())) {
+            publishRoleAssignment(id, edit, context, now);
             return current;
         }
         if (moved) {
@@ -103,6 +107,7 @@ public class ContactService {
         next = next.withVersion(current.version() + 1, now);
         save(List.of(), List.of(next));
         events.contact(id, next.partnerId(), current.partnerId(), ChangeKind.UPDATED, changes, context, now);
+        publishRoleAssignment(id, edit, context, now);
         return next;
     }
 
@@ -180,6 +185,32 @@ public class ContactService {
             changed += updated.size();
         }
         return changed;
+    }
+
+    /**
+     * Re-points every contact whose effective role is {@code fromRole} to {@code toRole}, except the
+     * given ones (a change of the default role: contacts assigned the old default keep it).
+     */
+    @Transactional
+    public int repointRole(String fromRole, String toRole, Collection<String> except, ChangeContext context) {
+        Set<UUID> kept = new java.util.HashSet<>();
+        for (String contactId : except) {
+            DirectoryRules.parseId(contactId).ifPresent(kept::add);
+        }
+        List<String> ids = new ArrayList<>();
+        for (UUID id : contacts.idsWithRole(fromRole)) {
+            if (!kept.contains(id)) {
+                ids.add(id.toString());
+            }
+        }
+        return ids.isEmpty() ? 0 : setEffectiveRole(ids, toRole, context);
+    }
+
+    /** Tells the roles module that the request named the contact's role (see {@code ContactRoleAssigned}). */
+    void publishRoleAssignment(UUID contactId, RecordEdit edit, ChangeContext context, Instant now) {
+        if (edit.has("role")) {
+            events.roleAssigned(contactId, edit.field("role") instanceof String key ? key : null, context, now);
+        }
     }
 
     private void requirePartner(UUID partnerId) {

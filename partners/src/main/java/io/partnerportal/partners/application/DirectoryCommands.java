@@ -66,8 +66,22 @@ class DirectoryCommands implements PropertyCommands, ContactAccounts, ContactRol
 
     @Override
     @Transactional
+    public int repointRole(String fromRoleKey, String toRoleKey, Collection<String> exceptContactIds,
+                           ChangeContext context) {
+        return contacts.repointRole(fromRoleKey, toRoleKey, exceptContactIds, context);
+    }
+
+    @Override
+    @Transactional
     public void defineRoles(List<PropertyOption> roles, String defaultRoleKey) {
         catalogue.defineRoles(roles, defaultRoleKey);
+    }
+
+    @Override
+    @Transactional
+    public List<Usage> usagesOf(String roleKey) {
+        return catalogue.roleUsages(roleKey).stream().map(u -> new Usage(u.kind(), u.id(), u.name(), u.detail()))
+                .toList();
     }
 
     private static UUID id(String what, String id) {

@@ -173,7 +173,12 @@ class ImportBatches {
                 checkCrmIds("contact", next.id(), next.crmIds(), crmIndex);
                 Map<String, ValueChange> changes = Changes.of(current, next);
                 boolean moved = current != null && !current.partnerId().equals(next.partnerId());
+                UUID assignee = next.id();
+                Runnable roleAssignment = !edit.has("role") ? () -> { }
+                        : () -> events.roleAssigned(assignee, edit.field("role") instanceof String key ? key : null,
+                        context, now);
                 if (current != null && changes.isEmpty() && !moved && next.crmIds().equals(current.crmIds())) {
+                    publications.add(roleAssignment);
                     outcomes.add(ImportOutcome.of(row.line(), ImportOutcome.Result.UNCHANGED));
                     continue;
                 }
@@ -195,6 +200,7 @@ class ImportBatches {
                 UUID partnerId = next.partnerId();
                 UUID previousPartnerId = current == null ? next.partnerId() : current.partnerId();
                 publications.add(() -> events.contact(id, partnerId, previousPartnerId, kind, changes, context, now));
+                publications.add(roleAssignment);
                 outcomes.add(ImportOutcome.of(row.line(), current == null ? ImportOutcome.Result.CREATED
                         : ImportOutcome.Result.UPDATED));
             } catch (InvalidInputException e) {

@@ -63,6 +63,13 @@ class JdbcContacts implements ContactStore {
 
     @Override
     @Transactional
+    public List<UUID> idsWithRole(String role) {
+        return sql.list("SELECT c.id FROM partners.contact c WHERE c.role = ? ORDER BY c.id", rs -> Sql.uuid(rs, "id"),
+                role);
+    }
+
+    @Override
+    @Transactional
     public Optional<Contact> findByEmail(String email) {
         return sql.one("SELECT " + COLUMNS + " FROM partners.contact c WHERE lower(c.email) = lower(?)", this::map,
                 email);

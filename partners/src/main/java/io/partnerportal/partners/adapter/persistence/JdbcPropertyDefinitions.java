@@ -79,6 +79,13 @@ class JdbcPropertyDefinitions implements PropertyDefinitionStore {
         sql.one("SELECT pg_advisory_xact_lock(hashtext('partners.property_definition'))", rs -> 1);
     }
 
+    @Override
+    @Transactional
+    public void lockRoles(boolean exclusive) {
+        sql.one("SELECT " + (exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared")
+                + "(hashtext('partners.contact_role'))", rs -> 1);
+    }
+
     private static Jsonb options(List<PropertyOption> options) {
         List<Map<String, Object>> json = new ArrayList<>();
         for (PropertyOption o : options) {

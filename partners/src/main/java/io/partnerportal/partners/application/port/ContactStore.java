@@ -33,6 +33,9 @@ public interface ContactStore {
 
     List<Contact> ofPartner(UUID partnerId);
 
+    /** The ids of every contact whose effective role is {@code role}. */
+    List<UUID> idsWithRole(String role);
+
     long countOfPartner(UUID partnerId);
 
     Page<Contact> list(DirectoryQuery query);

@@ -25,4 +25,11 @@ public interface PropertyDefinitionStore {
 
     /** Serialises catalogue edits until the transaction ends. */
     void lockForEdit();
+
+    /**
+     * The roles lock, held until the transaction ends: shared by every contact write (it reads the
+     * default role), exclusive while the roles are redefined, so a new contact never gets a default
+     * role that a concurrent change of the default is replacing.
+     */
+    void lockRoles(boolean exclusive);
 }
