@@ -118,6 +118,18 @@ class CrmAdminController {
         return OutboxJson.of(outbox.retry(id, Actors.of(auth)));
     }
 
+    @Serdeable
+    record DeliveryJson(int attempted) {
+    }
+
+    @Post("/outbox/deliver")
+    @Operation(summary = "Deliver what is due now", description = "One round of the worker on this instance (at most "
+            + "`portal.crm.outbox.batch-size` entries), without waiting for its next run; safe next to the workers of "
+            + "every instance. Answers how many entries were attempted.")
+    DeliveryJson deliver() {
+        return new DeliveryJson(outbox.deliverDue());
+    }
+
     @Get("/mapping")
     @Operation(summary = "The CRM field mapping", description = "Which CRM field syncs with which portal property; "
             + "a CRM property without a mapping is written back under its own key.")
