@@ -11,8 +11,9 @@ import io.partnerportal.partners.api.ChangeContext;
  * What an implementation must do: look the value up (case-insensitively) in its mapping; when mapped,
  * assign that role to the contact through its own assignment logic (which keeps {@code contact.role}
  * current via {@code partners.api.ContactRoles}, cause {@code ROLE_CHANGE}); when the value is null or
- * unmapped, leave the contact's role as it is. It runs in the sync's transaction and must be idempotent
- * (the full pass calls it for every person, changed or not).
+ * unmapped, leave the contact's role as it is. It is called outside any transaction (after the
+ * person's properties were written), so it opens its own; it must be idempotent (the full pass calls it
+ * for every person, changed or not).
  */
 public interface CrmRoleMapping {
 
