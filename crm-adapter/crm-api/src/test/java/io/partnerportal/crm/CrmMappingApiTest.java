@@ -38,7 +38,6 @@ class CrmMappingApiTest implements PortalTest {
     @Test
     void the_demo_crm_mapping_is_there_from_the_start() {
         JsonNode mapping = admin.get("/api/admin/crm/mapping").expect(200).json();
-        assertThat(mapping.get("roleField").asText()).isEqualTo("job_role");
         assertThat(mapping.toString()).contains("\"field\":\"tier\"", "\"object\":\"person\"");
     }
 
@@ -48,23 +47,23 @@ class CrmMappingApiTest implements PortalTest {
         Map<String, Object> bad = new LinkedHashMap<>();
         bad.put("fields", List.of(Map.of("object", "company", "field", "Partner_Tier__c", "property", "nope"),
                 Map.of("object", "company", "field", "Name", "property", "name")));
-        bad.put("roleField", 3);
+        bad.put("roleField", "job_role");
         bad.put("version", version);
         JsonNode problem = admin.put("/api/admin/crm/mapping", bad).problem(422);
         List<String> pointers = new ArrayList<>();
         problem.get("errors").forEach(e -> pointers.add(e.get("pointer").asText()));
         assertThat(pointers).containsExactlyInAnyOrder("/fields/0/property", "/fields/1/property", "/roleField");
+        assertThat(problem.toString()).as("the role field is the roles module's setting").contains("unknown_field");
 
         admin.post("/api/admin/properties", Map.of("level", "partner", "key", "region", "label", "Region", "type",
                 "string", "source", "crm", "crmWritable", true)).expect(201);
         Map<String, Object> good = new LinkedHashMap<>();
         good.put("fields", List.of(Map.of("object", "company", "field", "Partner_Tier__c", "property", "tier"),
                 Map.of("object", "company", "field", "Region__c", "property", "region")));
-        good.put("roleField", null);
         good.put("version", version);
         JsonNode saved = admin.put("/api/admin/crm/mapping", good).expect(200).json();
         assertThat(saved.get("version").asLong()).isEqualTo(version + 1);
-        assertThat(saved.get("roleField").isNull()).isTrue();
+        assertThat(saved.get("fields").size()).isEqualTo(2);
         admin.put("/api/admin/crm/mapping", good).problem(412);
 
         JsonNode audit = admin.get("/api/admin/audit?entityType=crm_mapping").expect(200).json();

@@ -72,7 +72,7 @@ class InboundSyncTest implements PortalTest {
     }
 
     @Test
-    void a_person_change_reaches_the_contact_and_its_role_field_goes_to_the_role_mapping() {
+    void a_person_change_reaches_the_contact_and_its_fields_go_to_the_role_mapping() {
         t.crmCompany("crm-soylent", "Soylent", Map.of());
         String partner = t.partner("Soylent", "crm-soylent", Map.of());
         t.crmPerson("crm-rose", "crm-soylent", "rose@soylent.example", Map.of());
@@ -85,7 +85,7 @@ class InboundSyncTest implements PortalTest {
         assertThat(properties.get("language").asText()).isEqualTo("fr");
         RecordingRoleMapping.Call call = roles.last();
         assertThat(call.contactId()).isEqualTo(contact);
-        assertThat(call.crmValue()).isEqualTo("Admin");
+        assertThat(call.personFields()).containsEntry("job_role", "Admin");
         assertThat(call.context().cause()).isEqualTo(ChangeCause.CRM_SYNC);
         assertThat(call.context().actor().id()).isEqualTo("crm-sync:demo");
     }

@@ -30,7 +30,7 @@ import java.util.Set;
 @Singleton
 public class MappingService {
 
-    private static final Set<String> FIELDS = Set.of("fields", "roleField", "version", "updatedAt");
+    private static final Set<String> FIELDS = Set.of("fields", "version", "updatedAt");
 
     private final MappingStore store;
     private final PropertyCatalogue catalogue;
@@ -53,10 +53,10 @@ public class MappingService {
         for (String member : body.keySet()) {
             if (!FIELDS.contains(member)) {
                 errors.add(FieldError.at("/" + member, "unknown_field", "'" + member + "' is not part of the mapping "
-                        + "(fields, roleField, version)"));
+                        + "(fields, version)"));
             }
         }
-        CrmMapping parsed = CrmMapping.parse(body.get("fields"), body.get("roleField"), targets(), errors);
+        CrmMapping parsed = CrmMapping.parse(body.get("fields"), targets(), errors);
         Object rawVersion = body.get("version");
         Long version = null;
         if (rawVersion instanceof BigDecimal v && v.signum() >= 0 && v.stripTrailingZeros().scale() <= 0) {
@@ -72,7 +72,7 @@ public class MappingService {
         if (current.version() != version) {
             throw new StaleVersionException("The CRM mapping", version, current.version());
         }
-        CrmMapping next = new CrmMapping(parsed.fields(), parsed.roleField(), current.version() + 1,
+        CrmMapping next = new CrmMapping(parsed.fields(), current.version() + 1,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         store.save(next);
         audit.publishEvent(new ConfigurationChanged("crm_mapping", "crm-mapping", "CRM field mapping", "updated",
@@ -85,7 +85,6 @@ public class MappingService {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("fields", m.fields().stream().map(f -> Map.of("object", f.object().jsonName(), "field", f.field(),
                 "property", f.property())).toList());
-        json.put("roleField", m.roleField());
         json.put("version", m.version());
         return json;
     }

@@ -36,8 +36,8 @@ import java.util.Set;
 /**
  * Applies a CRM record to the partner or contact carrying its CRM id: the mapped fields are converted
  * to the properties' types and written through {@link PropertyCommands} with cause {@code CRM_SYNC} and
- * the system actor {@code crm-sync:<system>} (so nothing it writes is written back), then the role field
- * goes to the roles module's {@link CrmRoleMapping} when there is one. A field that cannot be applied
+ * the system actor {@code crm-sync:<system>} (so nothing it writes is written back), then a person's
+ * fields go to the roles module's {@link CrmRoleMapping} when there is one (it knows its role field). A field that cannot be applied
  * is reported and skipped; the others are still applied. A property with a write-back not delivered yet
  * keeps the portal's value (the CRM's is older). Each write is its own transaction.
  */
@@ -108,10 +108,8 @@ public class SyncEngine implements CrmInbound {
         Map<String, Object> after = wrote ? properties(company, id) : before;
         List<String> changed = values.keySet().stream()
                 .filter(k -> !Objects.equals(before.get(k), after.get(k))).toList();
-        if (!company && mapping.roleField() != null && record.fields().containsKey(mapping.roleField())) {
-            Object role = record.fields().get(mapping.roleField());
-            roles.ifPresent(r -> r.applyCrmRole(id, role == null || role.toString().isBlank() ? null
-                    : role.toString().trim(), context()));
+        if (!company) {
+            roles.ifPresent(r -> r.applyCrmRole(id, record.fields(), context()));
         }
         if (!problems.isEmpty()) {
             LOG.info("CRM sync of {} {}: {}", record.object().jsonName(), record.crmId(), problems);

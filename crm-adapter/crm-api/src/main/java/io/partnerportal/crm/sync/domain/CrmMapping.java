@@ -14,12 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * Which CRM field syncs with which portal property (companies with partner properties, people with
- * contact properties), and which person field carries the partner role. A CRM property without a
- * mapping is written back under its own key.
- *
- * @param roleField the person field whose value the role mapping turns into a role; null for none
+ * contact properties). A CRM property without a mapping is written back under its own key. (The
+ * person field holding the partner role is the roles module's setting, see {@code crm.spi.CrmRoleMapping}.)
  */
-public record CrmMapping(List<FieldMapping> fields, String roleField, long version, Instant updatedAt) {
+public record CrmMapping(List<FieldMapping> fields, long version, Instant updatedAt) {
 
     public static final int MAX_FIELDS = 200;
     private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,99}");
@@ -43,14 +41,14 @@ public record CrmMapping(List<FieldMapping> fields, String roleField, long versi
     }
 
     /**
-     * Reads {@code {"fields": [{"object", "field", "property"}], "roleField"}} and checks it against the
+     * Reads {@code {"fields": [{"object", "field", "property"}]}} and checks it against the
      * catalogue: every property exists at the object's level and is not a system property; no field and
      * no property is mapped twice for one object.
      *
      * @param properties the catalogue's properties of each object's level, by key
      */
-    public static CrmMapping parse(Object rawFields, Object rawRoleField, Map<CrmObject, Map<String, TargetProperty>>
-            properties, List<FieldError> errors) {
+    public static CrmMapping parse(Object rawFields, Map<CrmObject, Map<String, TargetProperty>> properties,
+                                   List<FieldError> errors) {
         List<FieldMapping> fields = new ArrayList<>();
         if (!(rawFields instanceof List<?> list)) {
             errors.add(FieldError.at("/fields", rawFields == null ? "required" : "wrong_value_type",
@@ -67,16 +65,7 @@ public record CrmMapping(List<FieldMapping> fields, String roleField, long versi
                 }
             }
         }
-        String roleField = null;
-        if (rawRoleField != null) {
-            if (rawRoleField instanceof String s && FIELD.matcher(s).matches()) {
-                roleField = s;
-            } else {
-                errors.add(FieldError.at("/roleField", "invalid", "roleField is a CRM field name of people "
-                        + "(letters, digits, '_' or '.'), or null"));
-            }
-        }
-        return new CrmMapping(fields, roleField, 0, null);
+        return new CrmMapping(fields, 0, null);
     }
 
     private static FieldMapping mapping(Object raw, String pointer, Map<CrmObject, Map<String, TargetProperty>>

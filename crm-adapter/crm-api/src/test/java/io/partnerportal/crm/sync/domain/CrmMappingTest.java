@@ -26,22 +26,20 @@ class CrmMappingTest {
                 Map.of("object", "company", "field", "Partner_Tier__c", "property", "certified"),
                 Map.of("object", "person", "field", "cert", "property", "tier"),
                 Map.of("object", "deal", "field", "x", "property", "tier"),
-                Map.of("object", "person", "field", "bad field", "property", "certified")), 42, properties, errors);
+                Map.of("object", "person", "field", "bad field", "property", "certified")), properties, errors);
         assertThat(errors).extracting(e -> e.pointer() + " " + e.code()).containsExactlyInAnyOrder(
                 "/fields/1/property system_property", "/fields/2/field duplicate", "/fields/2/property unknown_property",
-                "/fields/3/property unknown_property", "/fields/4/object unknown_option", "/fields/5/field invalid",
-                "/roleField invalid");
+                "/fields/3/property unknown_property", "/fields/4/object unknown_option", "/fields/5/field invalid");
     }
 
     @Test
     void a_crm_property_without_a_mapping_is_written_back_under_its_own_key() {
         List<FieldError> errors = new ArrayList<>();
         CrmMapping mapping = CrmMapping.parse(List.of(Map.of("object", "company", "field", "Partner_Tier__c",
-                "property", "tier")), "Job_Role__c", properties, errors);
+                "property", "tier")), properties, errors);
         assertThat(errors).isEmpty();
         assertThat(mapping.fieldFor(CrmObject.COMPANY, "tier")).isEqualTo("Partner_Tier__c");
         assertThat(mapping.fieldFor(CrmObject.COMPANY, "industry")).isEqualTo("industry");
         assertThat(mapping.fieldFor(CrmObject.PERSON, "tier")).isEqualTo("tier");
-        assertThat(mapping.roleField()).isEqualTo("Job_Role__c");
     }
 }

@@ -33,17 +33,17 @@ class JdbcMapping implements MappingStore {
     @Override
     @Transactional
     public CrmMapping get(boolean lock) {
-        return sql.one("SELECT fields::text AS fields, role_field, version, updated_at FROM crm.mapping WHERE id = 1"
+        return sql.one("SELECT fields::text AS fields, version, updated_at FROM crm.mapping WHERE id = 1"
                 + (lock ? " FOR UPDATE" : ""), rs -> new CrmMapping(fields(read(rs.getString("fields"))),
-                rs.getString("role_field"), rs.getLong("version"), Sql.instant(rs, "updated_at")))
+                rs.getLong("version"), Sql.instant(rs, "updated_at")))
                 .orElseThrow(() -> new IllegalStateException("crm.mapping has no row: the changelog seeds it"));
     }
 
     @Override
     @Transactional
     public void save(CrmMapping m) {
-        sql.update("UPDATE crm.mapping SET fields = ?, role_field = ?, version = ?, updated_at = ? WHERE id = 1",
-                write(MappingService.snapshot(m).get("fields")), m.roleField(), m.version(), m.updatedAt());
+        sql.update("UPDATE crm.mapping SET fields = ?, version = ?, updated_at = ? WHERE id = 1",
+                write(MappingService.snapshot(m).get("fields")), m.version(), m.updatedAt());
     }
 
     private static List<FieldMapping> fields(Object raw) {

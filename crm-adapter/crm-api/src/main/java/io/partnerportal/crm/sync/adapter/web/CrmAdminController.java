@@ -69,15 +69,13 @@ class CrmAdminController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record MappingJson(@Schema(description = "[{object: company|person, field: CRM field, property: portal key}]")
                        List<Map<String, Object>> fields,
-                       @Schema(description = "the person field the roles module maps to a partner role; null for none")
-                       String roleField,
                        @Schema(description = "send it back with a change; stale → 412") long version,
                        @Schema(accessMode = Schema.AccessMode.READ_ONLY) Instant updatedAt) {
 
         @SuppressWarnings("unchecked")
         static MappingJson of(CrmMapping m) {
-            return new MappingJson((List<Map<String, Object>>) MappingService.snapshot(m).get("fields"), m.roleField(),
-                    m.version(), m.updatedAt());
+            return new MappingJson((List<Map<String, Object>>) MappingService.snapshot(m).get("fields"), m.version(),
+                    m.updatedAt());
         }
     }
 
