@@ -3,6 +3,7 @@ module io.partnerportal.quotes {
     requires io.partnerportal.common;
     requires io.partnerportal.partners;
     requires io.partnerportal.segments;
+    requires io.partnerportal.identity;
 
-    // exports its api package once it holds types
+    exports io.partnerportal.quotes.api;
 }

@@ -17,6 +17,12 @@ public interface PartnerDirectory {
 
     Optional<ContactRecord> contactByEmail(String email);
 
+    /** The partner linked to a record of a CRM ({@code crmIds.<system>}), for the CRM sync. */
+    Optional<PartnerRecord> partnerByCrmId(String system, String crmId);
+
+    /** The contact linked to a record of a CRM ({@code crmIds.<system>}), for the CRM sync. */
+    Optional<ContactRecord> contactByCrmId(String system, String crmId);
+
     List<PartnerRecord> partners(Collection<String> partnerIds);
 
     List<ContactRecord> contacts(Collection<String> contactIds);

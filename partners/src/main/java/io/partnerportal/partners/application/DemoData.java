@@ -1,6 +1,7 @@
 package io.partnerportal.partners.application;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
@@ -8,6 +9,7 @@ import io.partnerportal.common.Actor;
 import io.partnerportal.partners.api.ChangeCause;
 import io.partnerportal.partners.api.ChangeContext;
 import io.partnerportal.partners.api.PropertyLevel;
+import io.partnerportal.partners.api.event.DemoDataLoaded;
 import io.partnerportal.partners.application.port.DemoDataMarker;
 import io.partnerportal.partners.application.port.PartnerStore;
 import io.partnerportal.partners.domain.Partner;
@@ -17,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,8 @@ import java.util.Map;
  * contacts, and a few CRM properties (type, country, industry, employee count, signed date).
  * Off with {@code portal.demo-data.enabled=false}. Loaded once per database, under an advisory lock
  * (several instances may start at once), and never into a database that already holds partners.
+ * Partners and contacts carry {@code crmIds.demo}, the ids of the same records in the demo CRM
+ * ({@code crm-adapter/demo} seeds its side with the same ids).
  */
 @Singleton
 @Requires(property = "portal.demo-data.enabled", notEquals = "false")
@@ -41,9 +46,11 @@ public class DemoData {
     private final CatalogueService catalogue;
     private final PartnerService partners;
     private final ContactService contacts;
+    private final ApplicationEventPublisher<DemoDataLoaded> loaded;
 
     DemoData(DemoDataMarker marker, PartnerStore partnerStore, CatalogueService catalogue, PartnerService partners,
-             ContactService contacts) {
+             ContactService contacts, ApplicationEventPublisher<DemoDataLoaded> loaded) {
+        this.loaded = loaded;
         this.marker = marker;
         this.partnerStore = partnerStore;
         this.catalogue = catalogue;
@@ -111,7 +118,9 @@ public class DemoData {
                 contact("sam.wayne@wayne-distribution.example", "Sam", "Wayne", "admin", true, "en"),
                 contact("tara.lane@wayne-distribution.example", "Tara", "Lane", "sales_rep", true, "en"),
                 contact("umar.ali@wayne-distribution.example", "Umar", "Ali", "solutions_engineer", false, "en"));
-        marker.markLoaded(Versions.now());
+        Instant now = Versions.now();
+        marker.markLoaded(now);
+        loaded.publishEvent(new DemoDataLoaded(now));
         return true;
     }
 
@@ -139,6 +148,16 @@ public class DemoData {
         return Map.of("key", key, "label", label);
     }
 
+    /** The demo CRM's id of a company: {@code demo-acme-resellers}. */
+    public static String companyCrmId(String name) {
+        return "demo-" + name.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+
+    /** The demo CRM's id of a person: {@code demo-ann-lee} for ann.lee@acme-resellers.example. */
+    public static String personCrmId(String email) {
+        return "demo-" + email.substring(0, email.indexOf('@')).toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+
     private record DemoContact(String email, String firstName, String lastName, String role, boolean certified,
                                String language) {
     }
@@ -161,9 +180,8 @@ public class DemoData {
         if (signedAt != null) {
             properties.put("signed_at", signedAt);
         }
-        String slug = name.toLowerCase().replaceAll("[^a-z0-9]+", "-");
         Partner partner = partners.create(new RecordEdit(Map.of("name", name, "website", website),
-                Map.of("demo", "demo-" + slug), properties, List.of()), CONTEXT);
+                Map.of("demo", companyCrmId(name)), properties, List.of()), CONTEXT);
         for (DemoContact c : people) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("partnerId", partner.id().toString());
@@ -172,8 +190,8 @@ public class DemoData {
             fields.put("lastName", c.lastName());
             fields.put("role", c.role());
             fields.put("portalStatus", "invited");
-            contacts.create(new RecordEdit(fields, Map.of(), Map.of("certified", c.certified(), "language",
-                    c.language()), List.of()), CONTEXT);
+            contacts.create(new RecordEdit(fields, Map.of("demo", personCrmId(c.email())), Map.of("certified",
+                    c.certified(), "language", c.language()), List.of()), CONTEXT);
         }
     }
 }

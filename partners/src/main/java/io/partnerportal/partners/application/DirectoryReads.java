@@ -6,6 +6,7 @@ import io.partnerportal.partners.api.PartnerDirectory;
 import io.partnerportal.partners.api.PartnerRecord;
 import io.partnerportal.partners.application.port.ContactStore;
 import io.partnerportal.partners.application.port.PartnerStore;
+import io.partnerportal.partners.domain.CrmKey;
 import io.partnerportal.partners.domain.DirectoryRules;
 import jakarta.inject.Singleton;
 
@@ -43,6 +44,28 @@ class DirectoryReads implements PartnerDirectory {
     @Transactional
     public Optional<ContactRecord> contactByEmail(String email) {
         return email == null ? Optional.empty() : contacts.findByEmail(email.trim()).map(Records::of);
+    }
+
+    @Override
+    @Transactional
+    public Optional<PartnerRecord> partnerByCrmId(String system, String crmId) {
+        if (system == null || crmId == null) {
+            return Optional.empty();
+        }
+        CrmKey key = new CrmKey(system, crmId);
+        return Optional.ofNullable(partners.idsByCrmIds(List.of(key)).get(key))
+                .flatMap(id -> partners.find(id, false)).map(Records::of);
+    }
+
+    @Override
+    @Transactional
+    public Optional<ContactRecord> contactByCrmId(String system, String crmId) {
+        if (system == null || crmId == null) {
+            return Optional.empty();
+        }
+        CrmKey key = new CrmKey(system, crmId);
+        return Optional.ofNullable(contacts.idsByCrmIds(List.of(key)).get(key))
+                .flatMap(id -> contacts.find(id, false)).map(Records::of);
     }
 
     @Override
