@@ -62,6 +62,7 @@ class DefaultRoleTest implements PortalTest {
         assertThat(s.members(reps)).containsExactly(keepsRep);
         assertThat(directory.effectiveRole(plain).key()).as("the cached role was dropped").isEqualTo("marketing");
         assertThat(directory.defaultRole().key()).isEqualTo("marketing");
+        s.assertMembershipConsistent();
 
         // a new contact gets the new default; so does one given back the default
         String newcomer = s.contact(partner, "newcomer", Map.of());
@@ -69,6 +70,7 @@ class DefaultRoleTest implements PortalTest {
         assertThat(s.members(marketers)).containsExactlyInAnyOrder(plain, newcomer);
         s.admin.delete("/api/admin/contacts/" + admin + "/role").expect(200);
         assertThat(s.roleOf(admin)).isEqualTo("marketing");
+        s.assertMembershipConsistent();
 
         JsonNode roles = s.roles();
         for (JsonNode r : roles.get("items")) {

@@ -83,4 +83,13 @@ final class RolesScenario {
     JsonNode audit(String entityType) {
         return admin.get("/api/admin/audit?entityType=" + entityType).expect(200).json().get("items");
     }
+
+    /** Real-time maintenance left exactly what a from-scratch computation gives, in the database and in memory. */
+    void assertMembershipConsistent() {
+        JsonNode report = admin.post("/api/admin/segments/recompute", java.util.Map.of()).expect(200).json();
+        org.assertj.core.api.Assertions.assertThat(report.get("joined").asLong() + report.get("left").asLong())
+                .as("recompute found differences: %s", report).isZero();
+        JsonNode index = admin.get("/api/admin/segments/index/verification").expect(200).json();
+        org.assertj.core.api.Assertions.assertThat(index.get("differences").size()).as("%s", index).isZero();
+    }
 }
