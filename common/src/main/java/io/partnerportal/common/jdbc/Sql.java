@@ -172,6 +172,21 @@ public class Sql {
         return ts == null ? null : ts.toInstant();
     }
 
+    /**
+     * An id from a URL or a body as a UUID. Ids are opaque strings to clients: one that is not a
+     * canonical UUID names nothing (empty), it is never an error.
+     */
+    public static java.util.Optional<UUID> parseId(String id) {
+        if (id == null || id.length() != 36) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public static UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);
     }

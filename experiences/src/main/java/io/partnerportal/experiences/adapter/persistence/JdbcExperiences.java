@@ -40,7 +40,7 @@ class JdbcExperiences implements ExperienceStore {
     @Override
     @Transactional
     public Optional<Experience> find(String id, boolean lock) {
-        Optional<UUID> uuid = Ids.parse(id);
+        Optional<UUID> uuid = Sql.parseId(id);
         return uuid.isEmpty() ? Optional.empty() : sql.one("SELECT " + COLUMNS + " FROM experiences.experience "
                 + "WHERE id = ?" + (lock ? " FOR UPDATE" : ""), this::map, uuid.get());
     }

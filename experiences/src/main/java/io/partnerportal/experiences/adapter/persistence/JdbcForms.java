@@ -48,7 +48,7 @@ class JdbcForms implements FormStore {
     @Override
     @Transactional
     public Optional<Form> find(String id, boolean lock) {
-        Optional<UUID> uuid = Ids.parse(id);
+        Optional<UUID> uuid = Sql.parseId(id);
         return uuid.isEmpty() ? Optional.empty() : sql.one("SELECT " + COLUMNS + " FROM experiences.form WHERE id = ?"
                 + (lock ? " FOR UPDATE" : ""), this::map, uuid.get());
     }
@@ -56,7 +56,7 @@ class JdbcForms implements FormStore {
     @Override
     @Transactional
     public List<String> existing(Collection<String> ids) {
-        UUID[] uuids = ids.stream().map(Ids::parse).flatMap(Optional::stream).toArray(UUID[]::new);
+        UUID[] uuids = ids.stream().map(Sql::parseId).flatMap(Optional::stream).toArray(UUID[]::new);
         if (uuids.length == 0) {
             return List.of();
         }

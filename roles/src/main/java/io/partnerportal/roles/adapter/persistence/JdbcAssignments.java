@@ -22,7 +22,7 @@ class JdbcAssignments implements AssignmentStore {
     @Override
     @Transactional
     public Optional<String> assignedRoleId(String contactId) {
-        Optional<UUID> id = Ids.parse(contactId);
+        Optional<UUID> id = Sql.parseId(contactId);
         return id.isEmpty() ? Optional.empty()
                 : sql.one("SELECT role_id FROM roles.assignment WHERE contact_id = ?", rs -> rs.getString(1), id.get());
     }
@@ -39,7 +39,7 @@ class JdbcAssignments implements AssignmentStore {
     @Override
     @Transactional
     public boolean remove(String contactId) {
-        Optional<UUID> id = Ids.parse(contactId);
+        Optional<UUID> id = Sql.parseId(contactId);
         return id.isPresent() && sql.update("DELETE FROM roles.assignment WHERE contact_id = ?", id.get()) > 0;
     }
 

@@ -36,7 +36,7 @@ class JdbcRoles implements RoleStore {
     @Override
     @Transactional
     public Optional<Role> byId(String id) {
-        Optional<UUID> uuid = Ids.parse(id);
+        Optional<UUID> uuid = Sql.parseId(id);
         return uuid.isEmpty() ? Optional.empty()
                 : sql.one("SELECT " + COLUMNS + " FROM roles.role WHERE id = ?", JdbcRoles::map, uuid.get());
     }
