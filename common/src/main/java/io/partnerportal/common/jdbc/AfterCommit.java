@@ -16,10 +16,12 @@ import java.sql.Connection;
  * change when it commits (the segments' value store and access index), and its failure does not undo what
  * was committed. The demo configuration of each module runs this way after the demo dataset is loaded.
  * <p>
- * The work runs when the transaction has completed, after every other completion callback of it (so
- * per-transaction state of other modules is cleared), ordered among deferred works by {@code order}, then
- * by registration. A failure is logged, never thrown into the committed caller. Without a transaction the
- * work runs at once.
+ * The work runs when the transaction has completed, after every other completion callback of it, ordered
+ * among deferred works by {@code order}, then by registration; the committing thread waits for it. It runs
+ * on a thread of its own: a transaction started on the committing thread would reuse the completed
+ * transaction's connection and thread-bound state (a read-only flag a callback left on the connection,
+ * per-transaction state of other modules). A failure is logged, never thrown into the committed caller.
+ * Without a transaction the work runs at once.
  */
 @Singleton
 public class AfterCommit {
@@ -56,15 +58,31 @@ public class AfterCommit {
             @Override
             public void afterCompletion(Status completion) {
                 if (completion == Status.COMMITTED) {
-                    runInOwnTransaction(what, work);
+                    runOnFreshThread(what, work);
                 }
             }
         });
     }
 
+    private void runOnFreshThread(String what, Runnable work) {
+        Thread worker = new Thread(() -> runInOwnTransaction(what, work), "after-commit");
+        worker.start();
+        boolean interrupted = false;
+        while (worker.isAlive()) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void runInOwnTransaction(String what, Runnable work) {
         try {
-            transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW), s -> {
+            transactions.execute(TransactionDefinition.DEFAULT, s -> {
                 work.run();
                 return null;
             });
