@@ -31,6 +31,8 @@ import java.util.Map;
  * contacts, and a few CRM properties (type, country, industry, employee count, signed date).
  * Off with {@code portal.demo-data.enabled=false}. Loaded once per database, under an advisory lock
  * (several instances may start at once), and never into a database that already holds partners.
+ * {@link DemoDataLoaded} tells the other modules, which add their part of the demo (the demo CRM's records,
+ * segments, the experience, quote and profile settings).
  * Partners and contacts carry {@code crmIds.demo}, the ids of the same records in the demo CRM
  * ({@code crm-adapter/demo} seeds its side with the same ids).
  */
@@ -40,6 +42,10 @@ public class DemoData {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     static final ChangeContext CONTEXT = new ChangeContext(ChangeCause.SYSTEM, Actor.system("demo-data"));
+    /** The vendor's partner manager (a user id) of the partners in each country. */
+    private static final Map<String, String> PARTNER_MANAGERS = Map.of("United States", "maria.lopez",
+            "Canada", "maria.lopez", "United Kingdom", "jan.devries", "Germany", "jan.devries",
+            "Belgium", "jan.devries", "France", "jan.devries");
 
     private final DemoDataMarker marker;
     private final PartnerStore partnerStore;
@@ -177,6 +183,8 @@ public class DemoData {
         properties.put("country", country);
         properties.put("industry", industry);
         properties.put("employee_count", BigDecimal.valueOf(employees));
+        properties.put("logo", website + "/logo.png");
+        properties.put("partner_manager", PARTNER_MANAGERS.get(country));
         if (signedAt != null) {
             properties.put("signed_at", signedAt);
         }

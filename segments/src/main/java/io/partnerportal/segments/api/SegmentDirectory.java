@@ -16,6 +16,13 @@ public interface SegmentDirectory {
     List<SegmentSummary> findAll(Collection<String> segmentIds);
 
     /**
+     * The segment with this name, ignoring case and surrounding blanks (names are unique ignoring case),
+     * or empty. For configuration that names a well-known segment, such as a module's demo data; what a
+     * module stores is always the id, which survives a rename.
+     */
+    Optional<SegmentSummary> findByName(String name);
+
+    /**
      * Refuses (422 at {@code pointer/segmentIds/i}) an audience naming a segment that does not exist,
      * so no consumer ever stores an audience that silently admits nobody.
      */

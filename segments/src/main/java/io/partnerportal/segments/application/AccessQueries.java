@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -131,6 +132,16 @@ class AccessQueries implements SegmentAccess, SegmentDirectory {
             }
             return found;
         });
+    }
+
+    @Override
+    public Optional<SegmentSummary> findByName(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        return read(() -> store.findAll().stream().filter(s -> s.name().toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst().map(this::summary));
     }
 
     @Override

@@ -100,7 +100,10 @@ public class ValueStore {
         if (!ready) {
             return;
         }
-        for (Map.Entry<String, IndexChanges.RecordSnapshot> e : snapshots.entrySet()) {
+        // partners first: a contact of a partner created in the same transaction links to it
+        List<Map.Entry<String, IndexChanges.RecordSnapshot>> ordered = new ArrayList<>(snapshots.entrySet());
+        ordered.sort((a, b) -> Boolean.compare(!a.getKey().startsWith("p:"), !b.getKey().startsWith("p:")));
+        for (Map.Entry<String, IndexChanges.RecordSnapshot> e : ordered) {
             String id = e.getKey().substring(2);
             IndexChanges.RecordSnapshot snapshot = e.getValue();
             if (e.getKey().startsWith("p:")) {
