@@ -32,6 +32,16 @@ final class IndexChanges {
     /** Values of each changed record ("p:id"/"c:id"), null when it no longer exists. */
     final Map<String, RecordSnapshot> snapshots = new java.util.HashMap<>();
     boolean prefetched;
+    /**
+     * For this instance only (never written to the journal): the index computed by a bulk
+     * recomputation, installed right after commit instead of reloading everything from the database.
+     */
+    Installation installation;
+
+    /** What {@link AccessIndex#install} needs. */
+    record Installation(java.util.Collection<io.partnerportal.segments.domain.segment.Segment> definitions,
+                        ValueStore.View view, Map<String, long[]> members) {
+    }
 
     /** A record's values and, for a contact, its partner. */
     record RecordSnapshot(Map<String, Object> values, String partnerId) {

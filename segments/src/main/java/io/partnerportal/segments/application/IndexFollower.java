@@ -145,7 +145,13 @@ public class IndexFollower implements Readiness {
             if (applied < 0) {
                 return; // (re)loading: the load and the catch-up after it cover this commit
             }
-            if (applied == seq - 1) {
+            if (applied == seq - 1 && changes.reloadAll && changes.installation != null) {
+                IndexChanges.Installation i = changes.installation;
+                index.install(i.definitions(), i.view(), i.members());
+                applied = seq;
+                return;
+            }
+            if (applied == seq - 1 && !changes.reloadAll) {
                 applyInMemory(changes);
                 applied = seq;
                 return;
@@ -153,7 +159,8 @@ public class IndexFollower implements Readiness {
         } finally {
             lock.unlock();
         }
-        // other instances' entries come first: read them (a new transaction: this one is over)
+        // other instances' entries come first, or everything is to be reloaded: read them from the
+        // journal (a new transaction: this one is over)
         catchUp(seq, true);
     }
 

@@ -7,10 +7,10 @@ import io.partnerportal.segments.application.port.SegmentStore;
 import io.partnerportal.segments.domain.segment.Segment;
 import jakarta.inject.Singleton;
 
-import java.util.HashSet;
+import java.util.HashMap;
+import io.partnerportal.segments.domain.SegmentLevel;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Compares this instance's in-memory access index with the persisted membership, after catching
@@ -45,31 +45,46 @@ public class IndexVerification {
         }
     }
 
+    /**
+     * One pass over each membership table: every persisted membership must be in the index, and every
+     * segment must have as many members in the index as in the database (so the index holds no extra
+     * ones either). Placements likewise.
+     */
     @Transactional
     public Report verify() {
         if (!index.ready()) {
             return new Report(false, follower.applied(), Map.of(), 0);
         }
         follower.catchUpNow();
-        Map<String, Long> differences = new LinkedHashMap<>();
+        Map<String, long[]> counts = new HashMap<>(); // segment id -> {persisted, missing from the index}
         for (Segment segment : store.findAll()) {
-            Set<String> persisted = memberships.allMembers(segment.id(), segment.level());
-            Set<String> indexed = index.membersOf(segment.id());
-            Set<String> onlyOne = new HashSet<>(persisted);
-            onlyOne.addAll(indexed);
-            Set<String> both = new HashSet<>(persisted);
-            both.retainAll(indexed);
-            onlyOne.removeAll(both);
-            if (!onlyOne.isEmpty() || index.memberCount(segment.id()) != persisted.size()) {
-                differences.put(segment.id(), (long) Math.max(onlyOne.size(), 1));
-            }
+            counts.put(segment.id(), new long[2]);
         }
-        long[] placements = {0};
+        for (SegmentLevel level : SegmentLevel.values()) {
+            memberships.forEachMembershipId(level, (segment, member) -> {
+                String id = segment.toString();
+                long[] c = counts.computeIfAbsent(id, k -> new long[2]);
+                c[0]++;
+                if (!index.isMember(id, member)) {
+                    c[1]++;
+                }
+            });
+        }
+        Map<String, Long> differences = new LinkedHashMap<>();
+        counts.forEach((segmentId, c) -> {
+            long extra = Math.abs(index.memberCount(segmentId) - (c[0] - c[1]));
+            if (c[1] > 0 || index.memberCount(segmentId) != c[0]) {
+                differences.put(segmentId, Math.max(1, c[1] + extra));
+            }
+        });
+        long[] placements = {0, 0};
         memberships.forEachPlacement((contact, partner) -> {
+            placements[1]++;
             if (!partner.equals(index.partnerOf(contact))) {
                 placements[0]++;
             }
         });
+        placements[0] += Math.abs(index.contactCount() - placements[1]);
         return new Report(true, follower.applied(), differences, placements[0]);
     }
 }

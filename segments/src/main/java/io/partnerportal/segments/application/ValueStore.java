@@ -34,6 +34,8 @@ public class ValueStore {
     private volatile ColumnStore partners = new ColumnStore();
     private volatile ColumnStore contacts = new ColumnStore();
     private volatile int[] contactPartner = new int[0];
+    /** Contacts of each partner (by ordinals), each array replaced as a whole when it changes. */
+    private volatile int[][] partnerContacts = new int[0][];
     private volatile boolean ready;
 
     ValueStore(Directory directory) {
@@ -66,6 +68,7 @@ public class ValueStore {
         partners = p;
         contacts = c;
         contactPartner = cp;
+        partnerContacts = group(cp, c, p.bound());
         ready = true;
         LOG.info("Value store loaded: {} partners, {} contacts, ~{} MiB of slots in {} ms", p.size(), c.size(),
                 (p.slotBytes() + c.slotBytes()) >> 20, (System.nanoTime() - started) / 1_000_000);
@@ -100,30 +103,195 @@ public class ValueStore {
         if (!ready) {
             return;
         }
-        for (Map.Entry<String, IndexChanges.RecordSnapshot> e : snapshots.entrySet()) {
+        // partners first: a contact of a partner created in the same transaction links to it
+        List<Map.Entry<String, IndexChanges.RecordSnapshot>> ordered = new ArrayList<>(snapshots.entrySet());
+        ordered.sort((a, b) -> Boolean.compare(!a.getKey().startsWith("p:"), !b.getKey().startsWith("p:")));
+        for (Map.Entry<String, IndexChanges.RecordSnapshot> e : ordered) {
             String id = e.getKey().substring(2);
             IndexChanges.RecordSnapshot snapshot = e.getValue();
             if (e.getKey().startsWith("p:")) {
                 if (snapshot == null) {
+                    int ord = partners.ordOf(id);
                     partners.remove(DenseIds.parse(id));
+                    if (ord >= 0 && ord < partnerContacts.length) {
+                        partnerContacts[ord] = null;
+                    }
                 } else {
                     partners.put(UUID.fromString(id), snapshot.values());
                 }
                 continue;
             }
+            int existing = contacts.ordOf(id);
+            int[] cp = contactPartner;
+            int before = existing >= 0 && existing < cp.length ? cp[existing] : -1;
             if (snapshot == null) {
                 contacts.remove(DenseIds.parse(id));
+                if (existing >= 0) {
+                    unlink(before, existing);
+                    cp[existing] = -1;
+                }
                 continue;
             }
             int ord = contacts.put(UUID.fromString(id), snapshot.values());
-            int[] cp = contactPartner;
             if (ord >= cp.length) {
                 int old = cp.length;
                 cp = Arrays.copyOf(cp, Math.max(ord + 1, old * 3 / 2 + 16));
                 Arrays.fill(cp, old, cp.length, -1);
             }
-            cp[ord] = snapshot.partnerId() == null ? -1 : partners.ordOf(snapshot.partnerId());
+            int partner = snapshot.partnerId() == null ? -1 : partners.ordOf(snapshot.partnerId());
+            if (partner != before || existing < 0) {
+                unlink(before, ord);
+                link(partner, ord);
+            }
+            cp[ord] = partner;
             contactPartner = cp;
+        }
+    }
+
+    /** Contacts grouped by partner ordinal (a counting sort of the contact → partner links). */
+    private static int[][] group(int[] cp, ColumnStore c, int partnerBound) {
+        int[] counts = new int[partnerBound];
+        for (int ord = 0; ord < c.bound(); ord++) {
+            if (cp[ord] >= 0 && c.contains(ord)) {
+                counts[cp[ord]]++;
+            }
+        }
+        int[][] grouped = new int[partnerBound][];
+        for (int p = 0; p < partnerBound; p++) {
+            grouped[p] = new int[counts[p]];
+            counts[p] = 0;
+        }
+        for (int ord = 0; ord < c.bound(); ord++) {
+            if (cp[ord] >= 0 && c.contains(ord)) {
+                grouped[cp[ord]][counts[cp[ord]]++] = ord;
+            }
+        }
+        return grouped;
+    }
+
+    private void link(int partner, int contact) {
+        if (partner < 0) {
+            return;
+        }
+        int[][] all = partnerContacts;
+        if (partner >= all.length) {
+            all = Arrays.copyOf(all, Math.max(partner + 1, all.length * 3 / 2 + 16));
+        }
+        int[] list = all[partner] == null ? new int[0] : all[partner];
+        int[] grown = Arrays.copyOf(list, list.length + 1);
+        grown[list.length] = contact;
+        all[partner] = grown;
+        partnerContacts = all;
+    }
+
+    private void unlink(int partner, int contact) {
+        int[][] all = partnerContacts;
+        if (partner < 0 || partner >= all.length || all[partner] == null) {
+            return;
+        }
+        int[] list = all[partner];
+        for (int i = 0; i < list.length; i++) {
+            if (list[i] == contact) {
+                int[] shrunk = new int[list.length - 1];
+                System.arraycopy(list, 0, shrunk, 0, i);
+                System.arraycopy(list, i + 1, shrunk, i, list.length - i - 1);
+                all[partner] = shrunk;
+                return;
+            }
+        }
+    }
+
+    /**
+     * The records as they are now, by ordinal, for work over all of them (bulk evaluation,
+     * previews). The view keeps the arrays it was taken with; records changing meanwhile may show
+     * either value.
+     */
+    public synchronized View view() {
+        return new View(partners, contacts, contactPartner, partnerContacts);
+    }
+
+    /** Records by ordinal: see {@link #view()}. */
+    public static final class View {
+        private static final int[] NONE = new int[0];
+        private final ColumnStore partners;
+        private final ColumnStore contacts;
+        private final int[] contactPartner;
+        private final int[][] partnerContacts;
+
+        View(ColumnStore partners, ColumnStore contacts, int[] contactPartner, int[][] partnerContacts) {
+            this.partners = partners;
+            this.contacts = contacts;
+            this.contactPartner = contactPartner;
+            this.partnerContacts = partnerContacts;
+        }
+
+        /** Ordinals are below this bound (absent ones are skipped by {@link #hasPartner}). */
+        public int partnerBound() {
+            return partners.bound();
+        }
+
+        public int contactBound() {
+            return contacts.bound();
+        }
+
+        public boolean hasPartner(int ord) {
+            return partners.contains(ord);
+        }
+
+        /** Whether the contact exists and belongs to a known partner. */
+        public boolean hasContact(int ord) {
+            return contacts.contains(ord) && ord < contactPartner.length && contactPartner[ord] >= 0
+                    && partners.contains(contactPartner[ord]);
+        }
+
+        public Values partner(int ord) {
+            return partners.view(ord);
+        }
+
+        public Values contact(int ord) {
+            return contacts.view(ord);
+        }
+
+        public int partnerOf(int contactOrd) {
+            return contactOrd < contactPartner.length ? contactPartner[contactOrd] : -1;
+        }
+
+        public int[] contactsOf(int partnerOrd) {
+            int[] list = partnerOrd >= 0 && partnerOrd < partnerContacts.length ? partnerContacts[partnerOrd] : null;
+            return list == null ? NONE : list;
+        }
+
+        public UUID partnerId(int ord) {
+            return partners.idOf(ord);
+        }
+
+        public UUID contactId(int ord) {
+            return contacts.idOf(ord);
+        }
+
+        public int partnerOrd(String id) {
+            return partners.ordOf(id);
+        }
+
+        public int partnerOrd(UUID id) {
+            return partners.ordOf(id);
+        }
+
+        public int contactOrd(String id) {
+            return contacts.ordOf(id);
+        }
+
+        public int contactOrd(UUID id) {
+            return contacts.ordOf(id);
+        }
+
+        /** The ordinal of a partner view taken from this view, or -1. */
+        public int partnerOrd(Values partner) {
+            return partners.ordinalOf(partner);
+        }
+
+        public int contactOrd(Values contact) {
+            return contacts.ordinalOf(contact);
         }
     }
 

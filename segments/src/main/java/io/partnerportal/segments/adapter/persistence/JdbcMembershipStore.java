@@ -288,40 +288,106 @@ class JdbcMembershipStore implements MembershipStore {
     }
 
     @Override
-    public long resynchronize(Map<String, String> partnerOfContact, Collection<String> partnerIds) {
-        Map<String, String> stored = new HashMap<>();
-        sql.stream("SELECT contact_id::text, partner_id::text FROM segments.contact_state", 10_000,
-                rs -> new String[]{rs.getString(1), rs.getString(2)}, row -> stored.put(row[0], row[1]));
-        Set<String> storedPartners = new HashSet<>(sql.list("SELECT partner_id::text FROM segments.partner_state",
-                rs -> rs.getString(1)));
-        long fixes = 0;
-        for (Map.Entry<String, String> e : partnerOfContact.entrySet()) {
-            if (!e.getValue().equals(stored.get(e.getKey()))) {
-                fixes++;
+    public long resynchronize(DirectoryPlacements directory) {
+        sql.update("CREATE TEMP TABLE directory_partner (partner_id uuid PRIMARY KEY) ON COMMIT DROP");
+        sql.update("CREATE TEMP TABLE directory_contact (contact_id uuid PRIMARY KEY, partner_id uuid NOT NULL) "
+                + "ON COMMIT DROP");
+        sql.withConnection(connection -> {
+            try (BinaryUuidCopy partners = new BinaryUuidCopy(connection, "directory_partner", "partner_id", 1)) {
+                directory.forEachPartner(p -> unchecked(() -> partners.row(p)));
+                partners.finish();
             }
-        }
-        fixes += stored.keySet().stream().filter(c -> !partnerOfContact.containsKey(c)).count();
-        fixes += partnerIds.stream().filter(p -> !storedPartners.contains(p)).count();
-        fixes += storedPartners.stream().filter(p -> !partnerIds.contains(p)).count();
+            try (BinaryUuidCopy contacts = new BinaryUuidCopy(connection, "directory_contact", "contact_id, partner_id",
+                    2)) {
+                directory.forEachContact((c, p) -> unchecked(() -> contacts.row(c, p)));
+                contacts.finish();
+            }
+            return null;
+        });
+        sql.update("ANALYZE directory_partner");
+        sql.update("ANALYZE directory_contact");
+        long fixes = sql.count("SELECT (SELECT count(*) FROM directory_contact d LEFT JOIN segments.contact_state s "
+                + "ON s.contact_id = d.contact_id WHERE s.partner_id IS DISTINCT FROM d.partner_id) "
+                + "+ (SELECT count(*) FROM segments.contact_state s WHERE NOT EXISTS "
+                + "(SELECT 1 FROM directory_contact d WHERE d.contact_id = s.contact_id)) "
+                + "+ (SELECT count(*) FROM directory_partner d WHERE NOT EXISTS "
+                + "(SELECT 1 FROM segments.partner_state s WHERE s.partner_id = d.partner_id)) "
+                + "+ (SELECT count(*) FROM segments.partner_state s WHERE NOT EXISTS "
+                + "(SELECT 1 FROM directory_partner d WHERE d.partner_id = s.partner_id))");
         if (fixes > 0) {
-            sql.update("DELETE FROM segments.contact_state");
-            List<Object[]> rows = new ArrayList<>();
-            partnerOfContact.forEach((c, p) -> rows.add(new Object[]{UUID.fromString(c), UUID.fromString(p)}));
-            sql.batch("INSERT INTO segments.contact_state (contact_id, partner_id) VALUES (?, ?)", rows);
-            sql.update("DELETE FROM segments.partner_state WHERE NOT (partner_id = ANY(?::uuid[]))", (Object) uuids(partnerIds));
-            sql.update("INSERT INTO segments.partner_state (partner_id) SELECT unnest(?::uuid[]) ON CONFLICT DO NOTHING",
-                    (Object) uuids(partnerIds));
+            // memberships of records that are gone are left to the recomputation, which records them as leaves
+            sql.update("DELETE FROM segments.contact_state s WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM directory_contact d WHERE d.contact_id = s.contact_id)");
+            sql.update("INSERT INTO segments.contact_state (contact_id, partner_id) "
+                    + "SELECT contact_id, partner_id FROM directory_contact ON CONFLICT (contact_id) "
+                    + "DO UPDATE SET partner_id = excluded.partner_id "
+                    + "WHERE contact_state.partner_id IS DISTINCT FROM excluded.partner_id");
+            sql.update("DELETE FROM segments.partner_state s WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM directory_partner d WHERE d.partner_id = s.partner_id)");
+            sql.update("INSERT INTO segments.partner_state (partner_id) SELECT partner_id FROM directory_partner "
+                    + "ON CONFLICT DO NOTHING");
         }
-        // counts are derived: always recount (cheap, one statement)
-        sql.update("UPDATE segments.partner_state s SET contact_count = coalesce((SELECT count(*) FROM "
-                + "segments.contact_state c WHERE c.partner_id = s.partner_id), 0)");
-        // memberships of records that no longer exist are removed by the recomputation of each segment;
-        // static segments keep only existing records
-        sql.update("DELETE FROM segments.partner_member m WHERE NOT EXISTS (SELECT 1 FROM segments.partner_state s "
-                + "WHERE s.partner_id = m.partner_id)");
-        sql.update("DELETE FROM segments.contact_member m WHERE NOT EXISTS (SELECT 1 FROM segments.contact_state s "
-                + "WHERE s.contact_id = m.contact_id)");
+        // counts are derived: always recount (one statement)
+        sql.update("UPDATE segments.partner_state s SET contact_count = n.count FROM (SELECT p.partner_id, "
+                + "count(c.contact_id) AS count FROM segments.partner_state p LEFT JOIN segments.contact_state c "
+                + "ON c.partner_id = p.partner_id GROUP BY p.partner_id) n "
+                + "WHERE n.partner_id = s.partner_id AND s.contact_count <> n.count");
         return fixes;
+    }
+
+    @Override
+    public boolean anyMembership() {
+        return sql.exists("SELECT EXISTS (SELECT 1 FROM segments.partner_member) "
+                + "OR EXISTS (SELECT 1 FROM segments.contact_member)");
+    }
+
+    @Override
+    public void forEachMembershipId(SegmentLevel level, java.util.function.BiConsumer<UUID, UUID> segmentAndMember) {
+        sql.stream("SELECT segment_id, " + column(level) + " FROM " + table(level), 50_000,
+                rs -> new UUID[]{rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)},
+                row -> segmentAndMember.accept(row[0], row[1]));
+    }
+
+    @Override
+    public long copyMembers(SegmentLevel level, Consumer<java.util.function.BiConsumer<UUID, UUID>> rows) {
+        return sql.withConnection(connection -> {
+            try (BinaryUuidCopy copy = new BinaryUuidCopy(connection, table(level), "segment_id, " + column(level), 2)) {
+                rows.accept((segment, member) -> unchecked(() -> copy.row(segment, member)));
+                return copy.finish();
+            }
+        });
+    }
+
+    @Override
+    public void recordBatches(List<BatchSummary> batches, MembershipCause cause) {
+        if (batches.isEmpty()) {
+            return;
+        }
+        Jsonb detail = new Jsonb(json.write(cause.detail()));
+        sql.update("INSERT INTO segments.membership_batch (segment_id, segment_version, cause, detail, actor_kind, "
+                        + "actor_id, actor_display, joined_count, left_count, at) "
+                        + "SELECT t.s, t.v::bigint, ?, ?, ?, ?, ?, t.j::integer, t.l::integer, now() "
+                        + "FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) AS t(s, v, j, l)",
+                cause.type(), detail, cause.actor().kind().name().toLowerCase(), cause.actor().id(),
+                cause.actor().display(),
+                batches.stream().map(BatchSummary::segmentId).toArray(String[]::new),
+                batches.stream().map(b -> Long.toString(b.segmentVersion())).toArray(String[]::new),
+                batches.stream().map(b -> Long.toString(b.joined())).toArray(String[]::new),
+                batches.stream().map(b -> Long.toString(b.left())).toArray(String[]::new));
+    }
+
+    /** Runs JDBC work inside a lambda that cannot throw SQLException. */
+    private static void unchecked(SqlWork work) {
+        try {
+            work.run();
+        } catch (java.sql.SQLException e) {
+            throw new io.micronaut.data.exceptions.DataAccessException("COPY failed: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws java.sql.SQLException;
     }
 
     private static String[] uuids(Collection<String> ids) {

@@ -169,11 +169,11 @@ abstract class Evaluator {
 
         private boolean isMember(Values partner, Values contact, EvaluationContext ctx) {
             return switch (membership) {
-                case PARTNER -> partner != null && ctx.partnerIn(segmentId, partner.id());
-                case CONTACT -> contact != null && ctx.contactIn(segmentId, contact.id());
+                case PARTNER -> partner != null && ctx.partnerIn(segmentId, partner);
+                case CONTACT -> contact != null && ctx.contactIn(segmentId, contact);
                 // a segment has members of one level only, so at most one of these is true
-                case EITHER -> partner != null && ctx.partnerIn(segmentId, partner.id())
-                        || contact != null && ctx.contactIn(segmentId, contact.id());
+                case EITHER -> partner != null && ctx.partnerIn(segmentId, partner)
+                        || contact != null && ctx.contactIn(segmentId, contact);
             };
         }
 
@@ -223,7 +223,7 @@ abstract class Evaluator {
                 return false;
             }
             boolean seen = false;
-            for (Values each : ctx.contactsOf(partner.id())) {
+            for (Values each : ctx.contactsOf(partner)) {
                 seen = true;
                 if (where.test(partner, each, ctx) != every) {
                     return !every; // any_contact: found one; all_contacts: found a failing one
@@ -238,7 +238,7 @@ abstract class Evaluator {
             int count = 0;
             Boolean decided = null;
             String decidingContact = null;
-            Iterator<? extends Values> contacts = partner == null ? null : ctx.contactsOf(partner.id()).iterator();
+            Iterator<? extends Values> contacts = partner == null ? null : ctx.contactsOf(partner).iterator();
             while (contacts != null && contacts.hasNext()) {
                 Values each = contacts.next();
                 count++;

@@ -29,6 +29,15 @@ public final class ColumnStore {
         return ids.ordOf(id);
     }
 
+    public int ordOf(UUID id) {
+        return ids.ordOf(id);
+    }
+
+    /** The ordinal of a record view of this store, or -1 for any other {@link Values}. */
+    public int ordinalOf(Values values) {
+        return values instanceof Row row && row.store == this ? row.ord : -1;
+    }
+
     public UUID idOf(int ord) {
         return ids.idOf(ord);
     }
