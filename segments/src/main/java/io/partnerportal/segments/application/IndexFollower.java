@@ -51,6 +51,8 @@ public class IndexFollower implements Readiness {
     private final String instance = UUID.randomUUID().toString();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile long applied = -1;
+    private final java.util.Map<Long, IndexChanges.Installation> installations =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running = true;
     private Thread listener;
 
@@ -119,6 +121,7 @@ public class IndexFollower implements Readiness {
         lock.lock();
         try {
             applied = seq;
+            installations.keySet().removeIf(s -> s <= seq); // the load covered them
         } finally {
             lock.unlock();
         }
@@ -145,8 +148,8 @@ public class IndexFollower implements Readiness {
             if (applied < 0) {
                 return; // (re)loading: the load and the catch-up after it cover this commit
             }
-            if (applied == seq - 1 && changes.reloadAll && changes.installation != null) {
-                IndexChanges.Installation i = changes.installation;
+            if (applied == seq - 1 && changes.reloadAll && installations.containsKey(seq)) {
+                IndexChanges.Installation i = installations.remove(seq);
                 index.install(i.definitions(), i.view(), i.members());
                 applied = seq;
                 return;
@@ -198,30 +201,56 @@ public class IndexFollower implements Readiness {
             for (IndexJournal.Entry entry : entries) {
                 changes.add(IndexChanges.fromJson(entry.payload()));
             }
-            if (changes.stream().anyMatch(c -> c.reloadAll)) {
-                reload();
-                return;
-            }
             transactions.execute(definition, status -> {
                 changes.forEach(this::prefetch);
                 return null;
             });
+            boolean reloadNeeded = false;
             lock.lock();
             try {
-                for (int i = 0; i < entries.size(); i++) {
+                for (int i = 0; i < entries.size() && !reloadNeeded; i++) {
                     long seq = entries.get(i).seq();
                     if (seq > upTo) {
                         return;
                     }
-                    if (seq == applied + 1) {
-                        applyInMemory(changes.get(i));
-                        applied = seq;
+                    if (seq != applied + 1) {
+                        continue;
                     }
+                    IndexChanges entry = changes.get(i);
+                    if (entry.reloadAll) {
+                        IndexChanges.Installation installation = installations.remove(seq);
+                        if (installation == null) {
+                            reloadNeeded = true;
+                            continue;
+                        }
+                        index.install(installation.definitions(), installation.view(), installation.members());
+                    } else {
+                        applyInMemory(entry);
+                    }
+                    applied = seq;
                 }
             } finally {
                 lock.unlock();
             }
+            if (reloadNeeded) {
+                reload();
+                return;
+            }
         }
+    }
+
+    /**
+     * Called before commit by a transaction of this instance whose journal entry {@code seq} asks
+     * every instance to reload: this instance installs what the transaction computed instead, whichever
+     * thread applies the entry (the committing one, or the follower woken by the notification).
+     */
+    void expectInstallation(long seq, IndexChanges.Installation installation) {
+        installations.put(seq, installation);
+    }
+
+    /** The transaction that announced an installation did not commit: its journal entry does not exist. */
+    void forgetInstallation(long seq) {
+        installations.remove(seq);
     }
 
     public void catchUp(long upTo) {

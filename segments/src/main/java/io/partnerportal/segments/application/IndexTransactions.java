@@ -41,6 +41,9 @@ class IndexTransactions {
                             if (!registered.isEmpty()) {
                                 follower.prefetch(registered);
                                 seq = journal.append(registered.toJson(follower.instance()));
+                                if (registered.installation != null) {
+                                    follower.expectInstallation(seq, registered.installation);
+                                }
                             }
                         }
 
@@ -54,6 +57,9 @@ class IndexTransactions {
                         @Override
                         public void afterCompletion(Status status) {
                             current.remove();
+                            if (status != Status.COMMITTED && seq > 0) {
+                                follower.forgetInstallation(seq);
+                            }
                         }
                     });
             current.set(registered);

@@ -19,12 +19,10 @@ class PartnerDirectoryAdapter implements Directory {
 
     private final PartnerDirectory directory;
     private final PropertyCatalogue catalogue;
-    private final PropertySpecs specs;
 
     PartnerDirectoryAdapter(PartnerDirectory directory, PropertyCatalogue catalogue) {
         this.directory = directory;
         this.catalogue = catalogue;
-        this.specs = new CatalogueSpecs(catalogue);
     }
 
     @Override
@@ -76,6 +74,6 @@ class PartnerDirectoryAdapter implements Directory {
 
     @Override
     public PropertySpecs catalogue() {
-        return specs;
+        return new CatalogueSpecs(catalogue);
     }
 }
