@@ -90,11 +90,14 @@ class GeneratedDatasetTest implements PortalTest {
         assertIndexMatchesDatabase(admin);
     }
 
+    /** Index = persisted rows (all of them), and index = a fresh per-record evaluation (500 contacts). */
     private static void assertIndexMatchesDatabase(TestHttp admin) {
-        JsonNode index = admin.get("/api/admin/segments/index/verification").expect(200).json();
+        JsonNode index = admin.get("/api/admin/segments/index/verification?sample=500").expect(200).json();
         assertThat(index.get("ready").asBoolean()).isTrue();
         assertThat(index.get("differences").size()).as("index vs database: %s", index).isZero();
         assertThat(index.get("placementDifferences").asLong()).isZero();
+        assertThat(index.get("evaluatedContacts").asInt()).isEqualTo(500);
+        assertThat(index.get("evaluationDifferences").size()).as("index vs fresh evaluation: %s", index).isZero();
     }
 
     private static void assertNothingToFix(TestHttp admin) {

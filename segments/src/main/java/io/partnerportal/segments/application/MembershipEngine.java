@@ -62,7 +62,13 @@ class MembershipEngine {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
-    /** One maintenance job: queued (segment, subjects) evaluations, processed in dependency order. */
+    /**
+     * One maintenance job: queued (segment, subjects) evaluations, processed in dependency order.
+     * What it reads (records, memberships) is fetched for a whole rank of segments at once and kept
+     * for the run, so the number of database round trips does not grow with the number of segments
+     * re-evaluated; the memberships it changes are written at the end in a few set-based statements,
+     * and until then the run answers membership questions from what it changed.
+     */
     final class Run {
 
         private final Definitions definitions;
@@ -73,6 +79,11 @@ class MembershipEngine {
         private final Map<String, Values> contacts = new HashMap<>();
         private final Map<String, List<Values>> contactsOfPartner = new HashMap<>();
         private final Map<String, String> partnerOfContact = new HashMap<>();
+        /** Members (of those whose membership is known to this run) per segment. */
+        private final Map<String, Set<String>> members = new HashMap<>();
+        /** Per segment, the members whose membership this run knows (read, or changed by it). */
+        private final Map<String, Set<String>> known = new HashMap<>();
+        private final List<MembershipStore.SegmentChange> writes = new ArrayList<>();
         private final LocalDate today = today();
         private final EvaluationContext live = new LiveContext();
 
@@ -95,11 +106,12 @@ class MembershipEngine {
             return this;
         }
 
-        /** Records a diff computed elsewhere (static edits, bulk recomputation) and follows its consequences. */
+        /** Records a diff computed elsewhere (static edits, bulk recomputation), written at once, and follows its consequences. */
         Run applied(CompiledSegment segment, MembershipDiff diff, Map<String, String> partnerOf) {
             if (!diff.isEmpty()) {
                 partnerOfContact.putAll(partnerOf);
                 memberships.apply(segment.id(), segment.segment().version(), segment.level(), diff, partnerOf, cause);
+                remember(segment.id(), diff);
                 record(segment, diff, partnerOf);
                 cascade(segment, diff);
             }
@@ -111,10 +123,11 @@ class MembershipEngine {
             return contactsOfPartner.computeIfAbsent(partnerId, directory::contactsOf);
         }
 
-        /** Processes the queue, then publishes one membership event per changed segment. */
+        /** Processes the queue, writes what changed, then publishes one membership event per changed segment. */
         void finish() {
             while (!pending.isEmpty()) {
                 Map<String, Set<String>> rank = pending.pollFirstEntry().getValue();
+                prepare(rank);
                 for (Map.Entry<String, Set<String>> entry : rank.entrySet()) {
                     CompiledSegment segment = definitions.get(entry.getKey());
                     if (segment != null) {
@@ -122,6 +135,8 @@ class MembershipEngine {
                     }
                 }
             }
+            memberships.applyAll(writes, cause);
+            writes.clear();
             Instant now = clock.instant();
             changes.forEach((segmentId, list) -> {
                 CompiledSegment segment = definitions.get(segmentId);
@@ -135,6 +150,97 @@ class MembershipEngine {
                 events.publishEvent(new SegmentMembershipChanged(segmentId, level, list, cause.type(), cause.actor(),
                         now));
             });
+        }
+
+        /**
+         * Reads what a rank of segments needs in one go: the records to evaluate, their current
+         * membership in those segments, and their membership in the segments those refer to.
+         */
+        private void prepare(Map<String, Set<String>> rank) {
+            Set<String> partnerSubjects = new LinkedHashSet<>();
+            Set<String> contactSubjects = new LinkedHashSet<>();
+            for (Map.Entry<String, Set<String>> entry : rank.entrySet()) {
+                CompiledSegment segment = definitions.get(entry.getKey());
+                if (segment != null) {
+                    (segment.level() == SegmentLevel.PARTNER ? partnerSubjects : contactSubjects).addAll(entry.getValue());
+                }
+            }
+            preloadContacts(contactSubjects);
+            preloadPartners(partnerSubjects);
+            Map<SegmentLevel, Set<String>> segmentsByLevel = new HashMap<>();
+            Map<String, Set<String>> refSubjects = new HashMap<>();
+            for (Map.Entry<String, Set<String>> entry : rank.entrySet()) {
+                CompiledSegment segment = definitions.get(entry.getKey());
+                if (segment == null) {
+                    continue;
+                }
+                segmentsByLevel.computeIfAbsent(segment.level(), l -> new LinkedHashSet<>()).add(segment.id());
+                for (String ref : segment.refs()) {
+                    CompiledSegment referenced = definitions.get(ref);
+                    if (referenced == null) {
+                        continue;
+                    }
+                    Set<String> asked = refSubjects.computeIfAbsent(ref, r -> new LinkedHashSet<>());
+                    for (String subject : entry.getValue()) {
+                        if (referenced.level() == segment.level()) {
+                            asked.add(subject);
+                        } else if (referenced.level() == SegmentLevel.PARTNER) {
+                            String partner = partnerOfContact.get(subject);
+                            if (partner != null) {
+                                asked.add(partner);
+                            }
+                        }
+                    }
+                }
+            }
+            segmentsByLevel.forEach((level, ids) -> load(level, ids,
+                    level == SegmentLevel.PARTNER ? partnerSubjects : contactSubjects));
+            refSubjects.forEach((ref, subjects) -> load(definitions.get(ref).level(), Set.of(ref), subjects));
+        }
+
+        /** Reads the membership of the members in the segments, for the pairs this run does not know yet. */
+        private void load(SegmentLevel level, Collection<String> segmentIds, Collection<String> subjects) {
+            Set<String> missing = new LinkedHashSet<>();
+            Set<String> segments = new LinkedHashSet<>();
+            for (String segmentId : segmentIds) {
+                Set<String> seen = known.getOrDefault(segmentId, Set.of());
+                for (String subject : subjects) {
+                    if (!seen.contains(subject)) {
+                        missing.add(subject);
+                        segments.add(segmentId);
+                    }
+                }
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            Map<String, Set<String>> found = memberships.membersAmong(level, segments, missing);
+            for (String segmentId : segments) {
+                known.computeIfAbsent(segmentId, s -> new HashSet<>()).addAll(missing);
+                members.computeIfAbsent(segmentId, s -> new HashSet<>()).addAll(found.getOrDefault(segmentId, Set.of()));
+            }
+        }
+
+        /** Membership as this run sees it (a database read for a pair it does not know yet). */
+        private boolean isMember(String segmentId, SegmentLevel level, String memberId) {
+            if (known.getOrDefault(segmentId, Set.of()).contains(memberId)) {
+                return members.getOrDefault(segmentId, Set.of()).contains(memberId);
+            }
+            boolean member = memberships.isMember(segmentId, level, memberId);
+            known.computeIfAbsent(segmentId, s -> new HashSet<>()).add(memberId);
+            if (member) {
+                members.computeIfAbsent(segmentId, s -> new HashSet<>()).add(memberId);
+            }
+            return member;
+        }
+
+        private void remember(String segmentId, MembershipDiff diff) {
+            Set<String> seen = known.computeIfAbsent(segmentId, s -> new HashSet<>());
+            Set<String> in = members.computeIfAbsent(segmentId, s -> new HashSet<>());
+            seen.addAll(diff.joined());
+            seen.addAll(diff.left());
+            in.addAll(diff.joined());
+            in.removeAll(diff.left());
         }
 
         private void process(CompiledSegment segment, Set<String> subjects) {
@@ -167,15 +273,22 @@ class MembershipEngine {
                     }
                 }
             }
-            Set<String> current = memberships.membersAmong(segment.id(), segment.level(), subjects);
-            Set<String> joined = new HashSet<>(matching);
-            joined.removeAll(current);
-            Set<String> left = new HashSet<>(current);
-            left.removeAll(matching);
+            load(segment.level(), Set.of(segment.id()), subjects);
+            Set<String> in = members.getOrDefault(segment.id(), Set.of());
+            Set<String> joined = new HashSet<>();
+            Set<String> left = new HashSet<>();
+            for (String subject : subjects) {
+                boolean now = matching.contains(subject);
+                if (now != in.contains(subject)) {
+                    (now ? joined : left).add(subject);
+                }
+            }
             MembershipDiff diff = new MembershipDiff(joined, left);
             if (!diff.isEmpty()) {
                 fillPartnerOf(partnerOf, left, segment.level());
-                memberships.apply(segment.id(), segment.segment().version(), segment.level(), diff, partnerOf, cause);
+                writes.add(new MembershipStore.SegmentChange(segment.id(), segment.segment().version(), segment.level(),
+                        diff, partnerOf));
+                remember(segment.id(), diff);
                 record(segment, diff, partnerOf);
                 cascade(segment, diff);
             }
@@ -246,13 +359,9 @@ class MembershipEngine {
             if (missing.isEmpty()) {
                 return;
             }
-            for (Values contact : directory.contacts(missing)) {
-                contacts.put(contact.id(), contact);
-            }
-            for (String contactId : missing) {
-                if (!partnerOfContact.containsKey(contactId)) {
-                    directory.partnerOf(contactId).ifPresent(p -> partnerOfContact.put(contactId, p));
-                }
+            for (Directory.Placed placed : directory.placedContacts(missing)) {
+                contacts.put(placed.contact().id(), placed.contact());
+                partnerOfContact.put(placed.contact().id(), placed.partnerId());
             }
             preloadPartners(missing.stream().map(partnerOfContact::get).filter(java.util.Objects::nonNull)
                     .distinct().toList());
@@ -267,7 +376,7 @@ class MembershipEngine {
             return partner;
         }
 
-        /** Answers in_segment and any_contact from the database, as this transaction sees it. */
+        /** Answers in_segment from this run's view of memberships, and any_contact from the directory. */
         private final class LiveContext implements EvaluationContext {
             @Override
             public LocalDate today() {
@@ -281,12 +390,12 @@ class MembershipEngine {
 
             @Override
             public boolean partnerIn(String segmentId, String partnerId) {
-                return memberships.isMember(segmentId, SegmentLevel.PARTNER, partnerId);
+                return isMember(segmentId, SegmentLevel.PARTNER, partnerId);
             }
 
             @Override
             public boolean contactIn(String segmentId, String contactId) {
-                return memberships.isMember(segmentId, SegmentLevel.CONTACT, contactId);
+                return isMember(segmentId, SegmentLevel.CONTACT, contactId);
             }
         }
     }

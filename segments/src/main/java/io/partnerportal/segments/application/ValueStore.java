@@ -52,12 +52,10 @@ public class ValueStore {
         ready = false;
         ColumnStore p = new ColumnStore();
         ColumnStore c = new ColumnStore();
-        List<String> partnerKeys = directory.keys(Scope.PARTNER);
-        List<String> contactKeys = directory.keys(Scope.CONTACT);
-        directory.forEachPartner(v -> p.put(UUID.fromString(v.id()), copy(v, partnerKeys)));
+        directory.forEachPartner(v -> p.put(UUID.fromString(v.id()), directory.allValues(v)));
         List<int[]> links = new ArrayList<>();
         directory.forEachContact((v, partnerId) -> {
-            int ord = c.put(UUID.fromString(v.id()), copy(v, contactKeys));
+            int ord = c.put(UUID.fromString(v.id()), directory.allValues(v));
             links.add(new int[]{ord, p.ordOf(partnerId)});
         });
         int[] cp = new int[Math.max(16, c.bound())];
@@ -74,7 +72,10 @@ public class ValueStore {
                 (p.slotBytes() + c.slotBytes()) >> 20, (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Reads the current values of changed records ("p:&lt;id&gt;", "c:&lt;id&gt;"), in the caller's transaction. */
+    /**
+     * Reads the current values of changed records ("p:&lt;id&gt;", "c:&lt;id&gt;") in the caller's
+     * transaction: one read per kind of record.
+     */
     Map<String, IndexChanges.RecordSnapshot> snapshot(Collection<String> records) {
         Map<String, IndexChanges.RecordSnapshot> out = new HashMap<>();
         List<String> partnerIds = new ArrayList<>();
@@ -84,15 +85,13 @@ public class ValueStore {
             out.put(r, null);
         }
         if (!partnerIds.isEmpty()) {
-            List<String> keys = directory.keys(Scope.PARTNER);
             directory.partners(partnerIds).forEach(v -> out.put("p:" + v.id(),
-                    new IndexChanges.RecordSnapshot(copy(v, keys), v.id())));
+                    new IndexChanges.RecordSnapshot(directory.allValues(v), v.id())));
         }
         if (!contactIds.isEmpty()) {
-            List<String> keys = directory.keys(Scope.CONTACT);
-            for (Values v : directory.contacts(contactIds)) {
-                out.put("c:" + v.id(), new IndexChanges.RecordSnapshot(copy(v, keys),
-                        directory.partnerOf(v.id()).orElse(null)));
+            for (io.partnerportal.segments.application.port.Directory.Placed p : directory.placedContacts(contactIds)) {
+                out.put("c:" + p.contact().id(), new IndexChanges.RecordSnapshot(directory.allValues(p.contact()),
+                        p.partnerId()));
             }
         }
         return out;
@@ -295,44 +294,9 @@ public class ValueStore {
         }
     }
 
-    /** Every partner, as condition values. */
-    public void forEachPartner(Consumer<Values> consumer) {
-        partners.forEach(consumer);
-    }
-
-    /** Every contact with its partner, as condition values (contacts without a known partner are skipped). */
-    public void forEachContact(BiConsumer<Values, Values> consumer) {
-        ColumnStore c = contacts;
-        ColumnStore p = partners;
-        int[] cp = contactPartner;
-        int bound = c.bound();
-        for (int ord = 0; ord < bound; ord++) {
-            if (c.contains(ord) && ord < cp.length && cp[ord] >= 0 && p.contains(cp[ord])) {
-                consumer.accept(c.view(ord), p.view(cp[ord]));
-            }
-        }
-    }
-
-    /** Contacts grouped by partner id (for any_contact / all_contacts over every partner). */
-    public Map<String, List<Values>> contactsByPartner() {
-        Map<String, List<Values>> grouped = new HashMap<>();
-        forEachContact((contact, partner) -> grouped.computeIfAbsent(partner.id(), k -> new ArrayList<>()).add(contact));
-        return grouped;
-    }
-
     /** Whether any record of the scope has the value (lint: "a value no record currently has"). */
     public boolean anyHas(Scope scope, String key, Object value) {
         return (scope == Scope.PARTNER ? partners : contacts).anyHas(key, value);
     }
 
-    private static Map<String, Object> copy(Values v, List<String> keys) {
-        Map<String, Object> values = new HashMap<>();
-        for (String key : keys) {
-            Object value = v.value(key);
-            if (value != null) {
-                values.put(key, value);
-            }
-        }
-        return values;
-    }
 }

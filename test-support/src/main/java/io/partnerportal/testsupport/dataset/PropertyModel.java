@@ -136,10 +136,10 @@ public abstract class PropertyModel {
         @Override
         public Map<String, Object> leaf(SplittableRandom r, LocalDate anchor) {
             double x = r.nextDouble();
-            if (x < 0.75) {
-                return node("in", null, distinct(r, 1 + r.nextInt(2)));
-            }
             if (x < 0.9) {
+                return node("in", null, distinct(r, r.nextDouble() < 0.7 ? 1 : 2));
+            }
+            if (x < 0.96) {
                 return node("not_in", null, distinct(r, 1));
             }
             return node("is_set", null, null);
@@ -190,13 +190,13 @@ public abstract class PropertyModel {
         @Override
         public Map<String, Object> leaf(SplittableRandom r, LocalDate anchor) {
             double x = r.nextDouble();
-            if (x < 0.6) {
-                return node("contains_any", null, distinct(r, 1 + r.nextInt(2)));
+            if (x < 0.75) {
+                return node("contains_any", null, distinct(r, r.nextDouble() < 0.7 ? 1 : 2));
             }
-            if (x < 0.7) {
+            if (x < 0.88) {
                 return node("contains_all", null, distinct(r, 2));
             }
-            if (x < 0.85) {
+            if (x < 0.96) {
                 return node("contains_none", null, distinct(r, 1));
             }
             return node("is_not_empty", null, null);
@@ -257,12 +257,12 @@ public abstract class PropertyModel {
             if (x < 0.65) {
                 return node("gte", a, null);
             }
-            if (x < 0.8) {
+            if (x < 0.85) {
                 Number b = sampler.apply(r);
                 boolean ascending = a.doubleValue() <= b.doubleValue();
                 return node("between", null, ascending ? List.of(a, b) : List.of(b, a));
             }
-            if (x < 0.9) {
+            if (x < 0.96) {
                 return node("eq", a, null);
             }
             return node("is_set", null, null);
@@ -304,7 +304,7 @@ public abstract class PropertyModel {
         @Override
         public Map<String, Object> leaf(SplittableRandom r, LocalDate anchor) {
             double x = r.nextDouble();
-            return node(x < 0.6 ? "is_true" : x < 0.8 ? "is_false" : "is_set", null, null);
+            return node(x < 0.7 ? "is_true" : x < 0.95 ? "is_false" : "is_set", null, null);
         }
     }
 
@@ -363,7 +363,7 @@ public abstract class PropertyModel {
             if (x < 0.8) {
                 return relative("more_than_ago", r);
             }
-            if (x < 0.92) {
+            if (x < 0.96) {
                 String a = day(r, anchor);
                 String b = day(r, anchor);
                 return node("between", null, a.compareTo(b) <= 0 ? List.of(a, b) : List.of(b, a));
@@ -417,17 +417,17 @@ public abstract class PropertyModel {
                         }
                         return node("in", null, new ArrayList<>(users));
                     }
-                    return x < 0.8 ? node("eq", s, null) : node("is_set", null, null);
+                    return x < 0.95 ? node("eq", s, null) : node("is_set", null, null);
                 }
                 case "url" -> {
                     if (x < 0.4) {
                         String host = s.replaceFirst("^https?://", "");
                         return node("contains", host.substring(0, Math.min(host.length(), 3 + r.nextInt(3))), null);
                     }
-                    return x < 0.7 ? node("starts_with", "https://", null) : node("is_set", null, null);
+                    return x < 0.6 ? node("starts_with", "https://", null) : node("is_set", null, null);
                 }
                 default -> {
-                    if (x < 0.3) {
+                    if (x < 0.4) {
                         TreeSet<String> values = new TreeSet<>();
                         values.add(s);
                         if (r.nextBoolean()) {
@@ -435,7 +435,7 @@ public abstract class PropertyModel {
                         }
                         return node("in", null, new ArrayList<>(values));
                     }
-                    if (x < 0.55) {
+                    if (x < 0.65) {
                         Map<String, Object> leaf = node("starts_with", s.substring(0, Math.min(s.length(),
                                 1 + r.nextInt(3))), null);
                         if (r.nextBoolean()) {
@@ -443,21 +443,21 @@ public abstract class PropertyModel {
                         }
                         return leaf;
                     }
-                    if (x < 0.7) {
+                    if (x < 0.8) {
                         int from = r.nextInt(Math.max(1, s.length() - 2));
                         Map<String, Object> leaf = node("contains", s.substring(from, Math.min(s.length(), from + 3)),
                                 null);
                         leaf.put("ignoreCase", true);
                         return leaf;
                     }
-                    if (x < 0.75) {
-                        return node("ends_with", s.substring(Math.max(0, s.length() - 2)), null);
+                    if (x < 0.85) {
+                        return node("ends_with", s.substring(Math.max(0, s.length() - 3)), null);
                     }
-                    if (x < 0.8) {
+                    if (x < 0.92) {
                         char c = (char) ('A' + r.nextInt(20));
-                        return node("matches", "^[" + c + "-" + (char) (c + 5) + "]", null);
+                        return node("matches", "^[" + c + "-" + (char) (c + 2) + "]", null);
                     }
-                    if (x < 0.9) {
+                    if (x < 0.96) {
                         return node("neq", s, null);
                     }
                     return node("is_set", null, null);

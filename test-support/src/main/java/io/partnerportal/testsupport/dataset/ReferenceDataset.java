@@ -255,7 +255,8 @@ public final class ReferenceDataset {
 
     /**
      * {@link DatasetSpec#segments()} dynamic segments: 45 % partner-level, 55 % contact-level;
-     * nesting depth 1 (30 %), 2 (40 %), 3 (20 %), 4 (10 %); about 3 % refer to an earlier segment
+     * nesting depth 1 (20 %), 2 (40 %), 3 (27 %), 4 (13 %), mostly conjunctions (an admin narrows an
+     * audience down: "gold resellers in EMEA"); about 3 % refer to an earlier segment
      * ({@code in_segment} / {@code not_in_segment}); of the partner-level ones about 7 % look at
      * their contacts ({@code any_contact}, a few {@code all_contacts}).
      */
@@ -267,7 +268,7 @@ public final class ReferenceDataset {
             SplittableRandom r = new SplittableRandom(mix(spec.seed(), SEGMENTS, i));
             boolean partnerLevel = r.nextDouble() < 0.45;
             double d = r.nextDouble();
-            int depth = d < 0.3 ? 1 : d < 0.7 ? 2 : d < 0.9 ? 3 : 4;
+            int depth = d < 0.2 ? 1 : d < 0.6 ? 2 : d < 0.87 ? 3 : 4;
             Leaves leaves = new Leaves(r, partnerProps, contactProps);
             Map<String, Object> condition = node(r, depth, leaves, partnerLevel ? Scope.PARTNER : Scope.CONTACT);
             if (partnerLevel && r.nextDouble() < 0.07) {
@@ -350,18 +351,25 @@ public final class ReferenceDataset {
         if (depth <= 1) {
             return leaf(r, leaves, scope);
         }
-        int n = 2 + r.nextInt(3);
+        return group(r, depth, leaves, scope, true);
+    }
+
+    /** Admins mostly narrow an audience down: the outer group is "all" five times out of six. */
+    private Map<String, Object> group(SplittableRandom r, int depth, Leaves leaves, Scope scope, boolean outer) {
+        int n = 2 + r.nextInt(outer ? 2 : 3);
         List<Object> children = new ArrayList<>();
-        children.add(node(r, depth - 1, leaves, scope));
+        children.add(depth - 1 <= 1 ? leaf(r, leaves, scope) : group(r, depth - 1, leaves, scope, false));
         for (int i = 1; i < n; i++) {
             int childDepth = 1 + r.nextInt(depth - 1);
-            Map<String, Object> child = node(r, childDepth, leaves, scope);
-            if (childDepth <= depth - 2 && r.nextDouble() < 0.15) {
+            Map<String, Object> child = childDepth <= 1 ? leaf(r, leaves, scope)
+                    : group(r, childDepth, leaves, scope, false);
+            if (childDepth <= depth - 2 && r.nextDouble() < 0.1) {
                 child = Map.of("not", child);
             }
             children.add(child);
         }
-        return Map.of(r.nextDouble() < 0.65 ? "all" : "any", children);
+        double all = outer ? 0.85 : 0.55;
+        return Map.of(r.nextDouble() < all ? "all" : "any", children);
     }
 
     /** The condition with "@segment:N" references replaced by the created segments' ids. */

@@ -29,6 +29,8 @@ import java.util.function.Consumer;
 @Singleton
 class JdbcMembershipStore implements MembershipStore {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcMembershipStore.class);
+
     /** Diffs larger than this are recorded as one batch entry plus member rows. */
     static final int BATCH_THRESHOLD = 50;
 
@@ -56,6 +58,107 @@ class JdbcMembershipStore implements MembershipStore {
         return new HashSet<>(sql.list("SELECT " + column(level) + "::text FROM " + table(level)
                         + " WHERE segment_id = ? AND " + column(level) + " = ANY(?::uuid[])", rs -> rs.getString(1),
                 UUID.fromString(segmentId), uuids(memberIds)));
+    }
+
+    @Override
+    public Map<String, Set<String>> membersAmong(SegmentLevel level, Collection<String> segmentIds,
+                                                 Collection<String> memberIds) {
+        Map<String, Set<String>> found = new HashMap<>();
+        String[] segments = uuids(segmentIds);
+        String[] members = uuids(memberIds);
+        if (segments.length == 0 || members.length == 0) {
+            return found;
+        }
+        sql.list("SELECT segment_id::text, " + column(level) + "::text FROM " + table(level)
+                        + " WHERE segment_id = ANY(?::uuid[]) AND " + column(level) + " = ANY(?::uuid[])",
+                rs -> found.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)),
+                segments, members);
+        return found;
+    }
+
+    @Override
+    public void applyAll(List<SegmentChange> changes, MembershipCause cause) {
+        List<SegmentChange> effective = changes.stream().filter(c -> !c.diff().isEmpty()).toList();
+        if (effective.isEmpty()) {
+            return;
+        }
+        for (SegmentLevel level : SegmentLevel.values()) {
+            List<String> joinSegments = new ArrayList<>();
+            List<String> joinMembers = new ArrayList<>();
+            List<String> leaveSegments = new ArrayList<>();
+            List<String> leaveMembers = new ArrayList<>();
+            for (SegmentChange c : effective) {
+                if (c.level() != level) {
+                    continue;
+                }
+                c.diff().joined().forEach(m -> {
+                    joinSegments.add(c.segmentId());
+                    joinMembers.add(m);
+                });
+                c.diff().left().forEach(m -> {
+                    leaveSegments.add(c.segmentId());
+                    leaveMembers.add(m);
+                });
+            }
+            if (!joinMembers.isEmpty()) {
+                sql.update("INSERT INTO " + table(level) + " (segment_id, " + column(level) + ") "
+                                + "SELECT * FROM unnest(?::uuid[], ?::uuid[]) ON CONFLICT DO NOTHING",
+                        joinSegments.toArray(String[]::new), joinMembers.toArray(String[]::new));
+            }
+            if (!leaveMembers.isEmpty()) {
+                sql.update("DELETE FROM " + table(level) + " t USING unnest(?::uuid[], ?::uuid[]) AS d(s, m) "
+                                + "WHERE t.segment_id = d.s AND t." + column(level) + " = d.m",
+                        leaveSegments.toArray(String[]::new), leaveMembers.toArray(String[]::new));
+            }
+        }
+        Jsonb detail = new Jsonb(json.write(cause.detail()));
+        String actorKind = cause.actor().kind().name().toLowerCase();
+        Map<String, Long> batches = new HashMap<>();
+        List<SegmentChange> big = effective.stream().filter(c -> c.diff().size() > BATCH_THRESHOLD).toList();
+        if (!big.isEmpty()) {
+            sql.list("INSERT INTO segments.membership_batch (segment_id, segment_version, cause, detail, actor_kind, "
+                            + "actor_id, actor_display, joined_count, left_count, at) "
+                            + "SELECT t.s, t.v::bigint, ?, ?, ?, ?, ?, t.j::integer, t.l::integer, now() "
+                            + "FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) AS t(s, v, j, l) "
+                            + "RETURNING segment_id::text, id",
+                    rs -> batches.put(rs.getString(1), rs.getLong(2)), cause.type(), detail, actorKind,
+                    cause.actor().id(), cause.actor().display(),
+                    big.stream().map(SegmentChange::segmentId).toArray(String[]::new),
+                    big.stream().map(c -> Long.toString(c.segmentVersion())).toArray(String[]::new),
+                    big.stream().map(c -> Integer.toString(c.diff().joined().size())).toArray(String[]::new),
+                    big.stream().map(c -> Integer.toString(c.diff().left().size())).toArray(String[]::new));
+        }
+        List<String> batchIds = new ArrayList<>();
+        List<String> segments = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<String> members = new ArrayList<>();
+        List<String> partners = new ArrayList<>();
+        List<Boolean> joined = new ArrayList<>();
+        for (SegmentChange c : effective) {
+            Long batch = batches.get(c.segmentId());
+            for (int pass = 0; pass < 2; pass++) {
+                boolean join = pass == 0;
+                for (String m : join ? c.diff().joined() : c.diff().left()) {
+                    batchIds.add(batch == null ? null : batch.toString());
+                    segments.add(c.segmentId());
+                    versions.add(Long.toString(c.segmentVersion()));
+                    kinds.add(c.level().jsonName());
+                    members.add(m);
+                    partners.add(c.level() == SegmentLevel.PARTNER ? m : c.partnerOf().get(m));
+                    joined.add(join);
+                }
+            }
+        }
+        sql.update("INSERT INTO segments.membership_change (batch_id, segment_id, segment_version, member_kind, "
+                        + "member_id, partner_id, joined, cause, detail, actor_kind, actor_id, actor_display, at) "
+                        + "SELECT t.b::bigint, t.s, t.v::bigint, t.k, t.m, t.p, t.j, ?, ?, ?, ?, ?, now() "
+                        + "FROM unnest(?::text[], ?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::boolean[]) "
+                        + "AS t(b, s, v, k, m, p, j)",
+                cause.type(), detail, actorKind, cause.actor().id(), cause.actor().display(),
+                batchIds.toArray(String[]::new), segments.toArray(String[]::new), versions.toArray(String[]::new),
+                kinds.toArray(String[]::new), members.toArray(String[]::new), partners.toArray(String[]::new),
+                joined.toArray(Boolean[]::new));
     }
 
     @Override
@@ -211,9 +314,15 @@ class JdbcMembershipStore implements MembershipStore {
         if (ids.length == 0) {
             return;
         }
-        sql.update("INSERT INTO segments.partner_state (partner_id) SELECT unnest(?::uuid[]) ON CONFLICT DO NOTHING", (Object) ids);
-        sql.list("SELECT partner_id FROM segments.partner_state WHERE partner_id = ANY(?::uuid[]) "
-                + "ORDER BY partner_id FOR UPDATE", rs -> 1, (Object) ids);
+        // the rows exist for every known partner: lock them in one round trip, create missing ones only if any
+        int locked = sql.list("SELECT partner_id FROM segments.partner_state WHERE partner_id = ANY(?::uuid[]) "
+                + "ORDER BY partner_id FOR UPDATE", rs -> 1, (Object) ids).size();
+        if (locked < ids.length) {
+            sql.update("INSERT INTO segments.partner_state (partner_id) SELECT unnest(?::uuid[]) ON CONFLICT DO NOTHING",
+                    (Object) ids);
+            sql.list("SELECT partner_id FROM segments.partner_state WHERE partner_id = ANY(?::uuid[]) "
+                    + "ORDER BY partner_id FOR UPDATE", rs -> 1, (Object) ids);
+        }
     }
 
     @Override
@@ -348,14 +457,42 @@ class JdbcMembershipStore implements MembershipStore {
                 row -> segmentAndMember.accept(row[0], row[1]));
     }
 
+    /**
+     * Like a bulk load: the foreign key and the secondary index are dropped for the COPY and rebuilt
+     * after it (one sort instead of millions of random index inserts and per-row key checks); the
+     * primary key stays, and rows in key order only ever append to it. The table is locked until commit.
+     */
     @Override
     public long copyMembers(SegmentLevel level, Consumer<java.util.function.BiConsumer<UUID, UUID>> rows) {
-        return sql.withConnection(connection -> {
-            try (BinaryUuidCopy copy = new BinaryUuidCopy(connection, table(level), "segment_id, " + column(level), 2)) {
+        String table = table(level);
+        List<String> rebuild = new ArrayList<>();
+        for (Object[] fk : sql.list("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                + "WHERE conrelid = ?::regclass AND contype = 'f'", rs -> new Object[]{rs.getString(1), rs.getString(2)},
+                table)) {
+            sql.update("ALTER TABLE " + table + " DROP CONSTRAINT " + fk[0]);
+            rebuild.add("ALTER TABLE " + table + " ADD CONSTRAINT " + fk[0] + " " + fk[1]);
+        }
+        for (Object[] index : sql.list("SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) "
+                + "FROM pg_index i WHERE i.indrelid = ?::regclass AND NOT i.indisprimary AND NOT EXISTS "
+                + "(SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)",
+                rs -> new Object[]{rs.getString(1), rs.getString(2)}, table)) {
+            sql.update("DROP INDEX " + index[0]);
+            rebuild.add(0, (String) index[1]);
+        }
+        long started = System.nanoTime();
+        long written = sql.withConnection(connection -> {
+            try (BinaryUuidCopy copy = new BinaryUuidCopy(connection, table, "segment_id, " + column(level), 2)) {
                 rows.accept((segment, member) -> unchecked(() -> copy.row(segment, member)));
                 return copy.finish();
             }
         });
+        long copied = System.nanoTime();
+        sql.update("SET LOCAL maintenance_work_mem = '512MB'");
+        rebuild.forEach(sql::update);
+        LOG.info("Copied {} rows into {} in {} ms ({} rows/s), rebuilt {} index(es) and key(s) in {} ms", written, table,
+                (copied - started) / 1_000_000, written * 1_000_000_000L / Math.max(1, copied - started), rebuild.size(),
+                (System.nanoTime() - copied) / 1_000_000);
+        return written;
     }
 
     @Override

@@ -24,6 +24,13 @@ public interface MembershipStore {
 
     boolean isMember(String segmentId, SegmentLevel level, String memberId);
 
+    /**
+     * For several segments (all of one level) at once: which of the given members are in each (one
+     * round trip; segments without any of them are absent from the answer).
+     */
+    Map<String, Set<String>> membersAmong(SegmentLevel level, Collection<String> segmentIds,
+                                          Collection<String> memberIds);
+
     Set<String> allMembers(String segmentId, SegmentLevel level);
 
     void forEachMember(String segmentId, SegmentLevel level, Consumer<String> consumer);
@@ -41,6 +48,17 @@ public interface MembershipStore {
     /** Writes the diff and its history; {@code partnerOf} maps contact members to their partner. */
     void apply(String segmentId, long segmentVersion, SegmentLevel level, MembershipDiff diff,
                Map<String, String> partnerOf, MembershipCause cause);
+
+    /** One segment's part of {@link #applyAll}. */
+    record SegmentChange(String segmentId, long segmentVersion, SegmentLevel level, MembershipDiff diff,
+                         Map<String, String> partnerOf) {
+    }
+
+    /**
+     * {@link #apply} for many segments in a handful of set-based statements (whatever the number of
+     * segments): every join, every leave, the batch entries and the history rows.
+     */
+    void applyAll(java.util.List<SegmentChange> changes, MembershipCause cause);
 
     /** Removes every membership of a record (it was deleted) with history. */
     void removeEverywhere(SegmentLevel level, String memberId, String partnerId, MembershipCause cause);
