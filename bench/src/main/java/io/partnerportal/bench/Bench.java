@@ -125,7 +125,8 @@ public final class Bench {
     private static List<String> jmh(Scale scale, String group, String include, int warmups, int measurements,
                                     int seconds, String kind) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("io\\.partnerportal\\..*Benchmark" + group)
+                // both the group and the caller's pattern must match (a lookahead makes one regex of the two)
+                .include("^(?=.*(" + include + ")).*io\\.partnerportal\\..*Benchmark" + group)
                 .param("scale", scale.name())
                 .forks(0)
                 .threads(1)
@@ -142,7 +143,7 @@ public final class Bench {
         try {
             results = new Runner(options.build()).run();
         } catch (RunnerException e) {
-            if (e.getMessage() != null && e.getMessage().contains("No matching benchmarks")) {
+            if (e.getMessage() != null && (e.getMessage().contains("No matching benchmarks") || e.getMessage().contains("No benchmarks to run"))) {
                 return lines;
             }
             throw e;

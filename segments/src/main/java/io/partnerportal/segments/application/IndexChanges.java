@@ -71,9 +71,15 @@ final class IndexChanges {
         reloadSegments.remove(segmentId);
     }
 
-    /** A partner ("p:<id>") or contact ("c:<id>") whose values changed. */
+    /** A partner ("p:<id>") or contact ("c:<id>") whose values changed (any snapshot taken earlier is stale). */
     void record(String key) {
         records.add(key);
+        snapshots.remove(key);
+    }
+
+    /** The record's values as they are now in this transaction, when already read (spares reading them again). */
+    void snapshot(String key, RecordSnapshot snapshot) {
+        snapshots.put(key, snapshot);
     }
 
     boolean isEmpty() {

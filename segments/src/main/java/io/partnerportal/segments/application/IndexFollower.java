@@ -135,8 +135,9 @@ public class IndexFollower implements Readiness {
         }
         changes.reloadSegments.forEach((segmentId, level) -> changes.reloadedMembers.put(segmentId,
                 memberships.allMembers(segmentId, io.partnerportal.segments.domain.SegmentLevel.fromJson(level))));
-        if (!changes.records.isEmpty()) {
-            changes.snapshots.putAll(values.snapshot(changes.records));
+        List<String> missing = changes.records.stream().filter(r -> !changes.snapshots.containsKey(r)).toList();
+        if (!missing.isEmpty()) {
+            changes.snapshots.putAll(values.snapshot(missing));
         }
         changes.prefetched = true;
     }

@@ -118,6 +118,18 @@ class MembershipEngine {
             return this;
         }
 
+        /** The contact as this run read it (after the change that started the run), if it did. */
+        java.util.Optional<Directory.Placed> loadedContact(String contactId) {
+            Values v = contacts.get(contactId);
+            String partnerId = partnerOfContact.get(contactId);
+            return v == null || partnerId == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(new Directory.Placed(v, partnerId));
+        }
+
+        java.util.Optional<Values> loadedPartner(String partnerId) {
+            return java.util.Optional.ofNullable(partners.get(partnerId));
+        }
+
         /** The contacts of a partner as the directory has them now (cached for this run). */
         List<Values> contactsOf(String partnerId) {
             return contactsOfPartner.computeIfAbsent(partnerId, directory::contactsOf);

@@ -76,40 +76,36 @@ class JdbcMembershipStore implements MembershipStore {
         return found;
     }
 
+    /**
+     * Without bulk entries (no segment moved more than {@link #BATCH_THRESHOLD} members) everything
+     * is one statement: the joins, the leaves and the history rows as data-modifying CTEs.
+     */
     @Override
     public void applyAll(List<SegmentChange> changes, MembershipCause cause) {
         List<SegmentChange> effective = changes.stream().filter(c -> !c.diff().isEmpty()).toList();
         if (effective.isEmpty()) {
             return;
         }
+        Map<SegmentLevel, String[][]> rows = new HashMap<>(); // level -> {join segments, join members, leave segments, leave members}
         for (SegmentLevel level : SegmentLevel.values()) {
-            List<String> joinSegments = new ArrayList<>();
-            List<String> joinMembers = new ArrayList<>();
-            List<String> leaveSegments = new ArrayList<>();
-            List<String> leaveMembers = new ArrayList<>();
+            List<String> js = new ArrayList<>();
+            List<String> jm = new ArrayList<>();
+            List<String> ls = new ArrayList<>();
+            List<String> lm = new ArrayList<>();
             for (SegmentChange c : effective) {
-                if (c.level() != level) {
-                    continue;
+                if (c.level() == level) {
+                    c.diff().joined().forEach(m -> {
+                        js.add(c.segmentId());
+                        jm.add(m);
+                    });
+                    c.diff().left().forEach(m -> {
+                        ls.add(c.segmentId());
+                        lm.add(m);
+                    });
                 }
-                c.diff().joined().forEach(m -> {
-                    joinSegments.add(c.segmentId());
-                    joinMembers.add(m);
-                });
-                c.diff().left().forEach(m -> {
-                    leaveSegments.add(c.segmentId());
-                    leaveMembers.add(m);
-                });
             }
-            if (!joinMembers.isEmpty()) {
-                sql.update("INSERT INTO " + table(level) + " (segment_id, " + column(level) + ") "
-                                + "SELECT * FROM unnest(?::uuid[], ?::uuid[]) ON CONFLICT DO NOTHING",
-                        joinSegments.toArray(String[]::new), joinMembers.toArray(String[]::new));
-            }
-            if (!leaveMembers.isEmpty()) {
-                sql.update("DELETE FROM " + table(level) + " t USING unnest(?::uuid[], ?::uuid[]) AS d(s, m) "
-                                + "WHERE t.segment_id = d.s AND t." + column(level) + " = d.m",
-                        leaveSegments.toArray(String[]::new), leaveMembers.toArray(String[]::new));
-            }
+            rows.put(level, new String[][]{js.toArray(String[]::new), jm.toArray(String[]::new),
+                ls.toArray(String[]::new), lm.toArray(String[]::new)});
         }
         Jsonb detail = new Jsonb(json.write(cause.detail()));
         String actorKind = cause.actor().kind().name().toLowerCase();
@@ -150,11 +146,22 @@ class JdbcMembershipStore implements MembershipStore {
                 }
             }
         }
-        sql.update("INSERT INTO segments.membership_change (batch_id, segment_id, segment_version, member_kind, "
+        String[][] p = rows.get(SegmentLevel.PARTNER);
+        String[][] c = rows.get(SegmentLevel.CONTACT);
+        sql.update("WITH pj AS (INSERT INTO segments.partner_member (segment_id, partner_id) "
+                        + "SELECT * FROM unnest(?::uuid[], ?::uuid[]) ON CONFLICT DO NOTHING), "
+                        + "pl AS (DELETE FROM segments.partner_member t USING unnest(?::uuid[], ?::uuid[]) AS d(s, m) "
+                        + "WHERE t.segment_id = d.s AND t.partner_id = d.m), "
+                        + "cj AS (INSERT INTO segments.contact_member (segment_id, contact_id) "
+                        + "SELECT * FROM unnest(?::uuid[], ?::uuid[]) ON CONFLICT DO NOTHING), "
+                        + "cl AS (DELETE FROM segments.contact_member t USING unnest(?::uuid[], ?::uuid[]) AS d(s, m) "
+                        + "WHERE t.segment_id = d.s AND t.contact_id = d.m) "
+                        + "INSERT INTO segments.membership_change (batch_id, segment_id, segment_version, member_kind, "
                         + "member_id, partner_id, joined, cause, detail, actor_kind, actor_id, actor_display, at) "
                         + "SELECT t.b::bigint, t.s, t.v::bigint, t.k, t.m, t.p, t.j, ?, ?, ?, ?, ?, now() "
                         + "FROM unnest(?::text[], ?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::boolean[]) "
                         + "AS t(b, s, v, k, m, p, j)",
+                p[0], p[1], p[2], p[3], c[0], c[1], c[2], c[3],
                 cause.type(), detail, actorKind, cause.actor().id(), cause.actor().display(),
                 batchIds.toArray(String[]::new), segments.toArray(String[]::new), versions.toArray(String[]::new),
                 kinds.toArray(String[]::new), members.toArray(String[]::new), partners.toArray(String[]::new),
