@@ -48,7 +48,10 @@ public class PartnerChangeBenchmark {
     @Benchmark
     public int p4_bigPartnerTierChange(BenchFixture f, Tier t) {
         t.gold = !t.gold;
+        long started = System.nanoTime();
         f.commands.setPartnerProperties(f.bigPartner, Map.of("tier", t.gold ? "gold" : "silver"), BenchFixture.CHANGE);
+        System.out.printf("[bench] P4: change committed and applied to this instance's index in %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
         int reflected = 0;
         for (String contact : f.bigPartnerContacts) {
             if (f.access.isAdmitted(contact, t.goldContacts) != t.gold

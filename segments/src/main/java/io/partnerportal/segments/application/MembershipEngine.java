@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Evaluates segments for records, writes the membership diff with its history, and follows the
@@ -38,15 +39,23 @@ import java.util.TreeMap;
 @Singleton
 class MembershipEngine {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MembershipEngine.class);
+
     private final MembershipStore memberships;
     private final Directory directory;
     private final ApplicationEventPublisher<SegmentMembershipChanged> events;
     private final Clock clock;
     private final IndexTransactions index;
+    private final AccessIndex accessIndex;
+    private final ValueStore values;
+    private final IndexFollower follower;
 
     MembershipEngine(MembershipStore memberships, Directory directory,
                      ApplicationEventPublisher<SegmentMembershipChanged> events, Clock clock,
-                     IndexTransactions index) {
+                     IndexTransactions index, AccessIndex accessIndex, ValueStore values, IndexFollower follower) {
+        this.accessIndex = accessIndex;
+        this.values = values;
+        this.follower = follower;
         this.index = index;
         this.memberships = memberships;
         this.directory = directory;
@@ -60,6 +69,89 @@ class MembershipEngine {
 
     LocalDate today() {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    /**
+     * What a run may read from memory instead of the database: the value store and the access index
+     * brought up to every committed change (under the run's locks nothing else can commit around the
+     * records it reads), minus whatever the current transaction changed itself — records, placements
+     * and memberships it touched are read from the database, as this transaction sees them.
+     */
+    private final class Memory {
+        final ValueStore.View view;
+        private final Set<String> dirtyRecords;
+        private final Set<String> dirtyContacts = new HashSet<>();
+        private final Set<String> partnersWithDirtyContacts = new HashSet<>();
+        private final Set<String> dirtySegments = new HashSet<>();
+        private final Set<String> dirtyPairs = new HashSet<>();
+
+        Memory(ValueStore.View view, IndexChanges tx) {
+            this.view = view;
+            this.dirtyRecords = new HashSet<>(tx.records);
+            for (String record : tx.records) {
+                if (record.startsWith("c:")) {
+                    dirtyContact(record.substring(2), null);
+                }
+            }
+            tx.contacts.forEach(this::dirtyContact);
+            tx.partners.keySet().forEach(p -> dirtyRecords.add("p:" + p));
+            dirtySegments.addAll(tx.reloadSegments.keySet());
+            dirtySegments.addAll(tx.removedSegments);
+            for (String[] m : tx.members) {
+                dirtyPairs.add(m[0] + "|" + m[1]);
+            }
+        }
+
+        private void dirtyContact(String contactId, String newPartner) {
+            dirtyContacts.add(contactId);
+            int ord = view.contactOrd(contactId);
+            if (ord >= 0 && view.hasContact(ord)) {
+                partnersWithDirtyContacts.add(view.partnerId(view.partnerOf(ord)).toString());
+            }
+            if (newPartner != null) {
+                partnersWithDirtyContacts.add(newPartner);
+            }
+        }
+
+        /** The contact's values and placement as committed, if this transaction did not touch them. */
+        Directory.Placed contact(String contactId) {
+            if (dirtyContacts.contains(contactId)) {
+                return null;
+            }
+            int ord = view.contactOrd(contactId);
+            return ord >= 0 && view.hasContact(ord)
+                    ? new Directory.Placed(view.contact(ord), view.partnerId(view.partnerOf(ord)).toString()) : null;
+        }
+
+        Values partner(String partnerId) {
+            if (dirtyRecords.contains("p:" + partnerId)) {
+                return null;
+            }
+            int ord = view.partnerOrd(partnerId);
+            return ord >= 0 && view.hasPartner(ord) ? view.partner(ord) : null;
+        }
+
+        /** The partner's contacts, unless this transaction changed or moved any of them. */
+        List<Values> contactsOf(String partnerId) {
+            if (partnersWithDirtyContacts.contains(partnerId) || dirtyRecords.contains("p:" + partnerId)
+                    && view.partnerOrd(partnerId) < 0) {
+                return null;
+            }
+            int ord = view.partnerOrd(partnerId);
+            if (ord < 0) {
+                return null;
+            }
+            List<Values> list = new ArrayList<>();
+            for (int c : view.contactsOf(ord)) {
+                list.add(view.contact(c));
+            }
+            return list;
+        }
+
+        boolean clean(String segmentId, String memberId) {
+            return !dirtySegments.contains(segmentId) && !dirtyPairs.contains(segmentId + "|" + memberId)
+                    && !dirtyContacts.contains(memberId) && !dirtyRecords.contains("p:" + memberId);
+        }
     }
 
     /**
@@ -86,10 +178,28 @@ class MembershipEngine {
         private final List<MembershipStore.SegmentChange> writes = new ArrayList<>();
         private final LocalDate today = today();
         private final EvaluationContext live = new LiveContext();
+        /** Records read from the directory (the others came from memory). */
+        private final Set<String> fromDirectory = new HashSet<>();
+        private Memory memory;
+        private boolean memoryChecked;
 
         private Run(Definitions definitions, MembershipCause cause) {
             this.definitions = definitions;
             this.cause = cause;
+        }
+
+        /** Memory to read from, caught up with every committed change first; null when not usable (loading). */
+        private Memory memory() {
+            if (!memoryChecked) {
+                memoryChecked = true;
+                if (accessIndex.ready() && values.ready()) {
+                    follower.catchUpNow();
+                    if (follower.applied() >= 0 && accessIndex.ready() && values.ready()) {
+                        memory = new Memory(values.view(), index.changes());
+                    }
+                }
+            }
+            return memory;
         }
 
         /** Queues the evaluation of a dynamic segment for some partners or contacts (per its level). */
@@ -120,34 +230,51 @@ class MembershipEngine {
 
         /** The contact as this run read it (after the change that started the run), if it did. */
         java.util.Optional<Directory.Placed> loadedContact(String contactId) {
-            Values v = contacts.get(contactId);
+            Values v = fromDirectory.contains("c:" + contactId) ? contacts.get(contactId) : null;
             String partnerId = partnerOfContact.get(contactId);
             return v == null || partnerId == null ? java.util.Optional.empty()
                     : java.util.Optional.of(new Directory.Placed(v, partnerId));
         }
 
         java.util.Optional<Values> loadedPartner(String partnerId) {
-            return java.util.Optional.ofNullable(partners.get(partnerId));
+            return java.util.Optional.ofNullable(fromDirectory.contains("p:" + partnerId) ? partners.get(partnerId) : null);
         }
 
         /** The contacts of a partner as the directory has them now (cached for this run). */
         List<Values> contactsOf(String partnerId) {
-            return contactsOfPartner.computeIfAbsent(partnerId, directory::contactsOf);
+            return contactsOfPartner.computeIfAbsent(partnerId, p -> {
+                Memory m = memory();
+                List<Values> inMemory = m == null ? null : m.contactsOf(p);
+                return inMemory != null ? inMemory : directory.contactsOf(p);
+            });
         }
 
         /** Processes the queue, writes what changed, then publishes one membership event per changed segment. */
         void finish() {
+            long started = System.nanoTime();
+            long reading = 0;
+            int evaluations = 0;
             while (!pending.isEmpty()) {
                 Map<String, Set<String>> rank = pending.pollFirstEntry().getValue();
+                long t = System.nanoTime();
                 prepare(rank);
+                reading += System.nanoTime() - t;
                 for (Map.Entry<String, Set<String>> entry : rank.entrySet()) {
                     CompiledSegment segment = definitions.get(entry.getKey());
                     if (segment != null) {
                         process(segment, entry.getValue());
+                        evaluations += entry.getValue().size();
                     }
                 }
             }
+            long moved = writes.stream().mapToLong(w -> w.diff().size()).sum();
+            long writing = System.nanoTime();
             memberships.applyAll(writes, cause);
+            if (moved > 1000) {
+                LOG.info("{}: {} evaluations, {} memberships moved in {} segments; read {} ms, evaluated {} ms, wrote {} ms",
+                        cause.type(), evaluations, moved, writes.size(), reading / 1_000_000,
+                        (writing - started - reading) / 1_000_000, (System.nanoTime() - writing) / 1_000_000);
+            }
             writes.clear();
             Instant now = clock.instant();
             changes.forEach((segmentId, list) -> {
@@ -226,10 +353,52 @@ class MembershipEngine {
             if (missing.isEmpty()) {
                 return;
             }
-            Map<String, Set<String>> found = memberships.membersAmong(level, segments, missing);
-            for (String segmentId : segments) {
-                known.computeIfAbsent(segmentId, s -> new HashSet<>()).addAll(missing);
-                members.computeIfAbsent(segmentId, s -> new HashSet<>()).addAll(found.getOrDefault(segmentId, Set.of()));
+            Memory m = memory();
+            Set<String> dbSegments = segments;
+            Set<String> dbMissing = missing;
+            if (m != null) {
+                dbSegments = new LinkedHashSet<>();
+                dbMissing = new LinkedHashSet<>();
+                Map<String, UUID> ids = new HashMap<>();
+                for (String subject : missing) {
+                    UUID id = io.partnerportal.segments.domain.index.DenseIds.parse(subject);
+                    if (id != null) {
+                        ids.put(subject, id);
+                    }
+                }
+                for (String segmentId : segments) {
+                    Set<String> seen = known.computeIfAbsent(segmentId, s -> new HashSet<>());
+                    Set<String> in = members.computeIfAbsent(segmentId, s -> new HashSet<>());
+                    for (String subject : missing) {
+                        if (seen.contains(subject)) {
+                            continue;
+                        }
+                        UUID id = ids.get(subject);
+                        if (id != null && m.clean(segmentId, subject)) {
+                            seen.add(subject);
+                            if (accessIndex.isMember(segmentId, id)) {
+                                in.add(subject);
+                            }
+                        } else {
+                            dbSegments.add(segmentId);
+                            dbMissing.add(subject);
+                        }
+                    }
+                }
+                if (dbMissing.isEmpty()) {
+                    return;
+                }
+            }
+            Map<String, Set<String>> found = memberships.membersAmong(level, dbSegments, dbMissing);
+            for (String segmentId : dbSegments) {
+                Set<String> seen = known.computeIfAbsent(segmentId, s -> new HashSet<>());
+                Set<String> in = members.computeIfAbsent(segmentId, s -> new HashSet<>());
+                Set<String> inFound = found.getOrDefault(segmentId, Set.of());
+                for (String subject : dbMissing) {
+                    if (seen.add(subject) && inFound.contains(subject)) {
+                        in.add(subject);
+                    }
+                }
             }
         }
 
@@ -238,7 +407,10 @@ class MembershipEngine {
             if (known.getOrDefault(segmentId, Set.of()).contains(memberId)) {
                 return members.getOrDefault(segmentId, Set.of()).contains(memberId);
             }
-            boolean member = memberships.isMember(segmentId, level, memberId);
+            Memory m = memory();
+            UUID id = m == null ? null : io.partnerportal.segments.domain.index.DenseIds.parse(memberId);
+            boolean member = id != null && m.clean(segmentId, memberId) ? accessIndex.isMember(segmentId, id)
+                    : memberships.isMember(segmentId, level, memberId);
             known.computeIfAbsent(segmentId, s -> new HashSet<>()).add(memberId);
             if (member) {
                 members.computeIfAbsent(segmentId, s -> new HashSet<>()).add(memberId);
@@ -360,32 +532,61 @@ class MembershipEngine {
         }
 
         private void preloadPartners(Collection<String> ids) {
-            List<String> missing = ids.stream().filter(id -> !partners.containsKey(id)).toList();
+            List<String> missing = new ArrayList<>();
+            Memory m = null;
+            for (String id : ids) {
+                if (partners.containsKey(id)) {
+                    continue;
+                }
+                m = m == null ? memory() : m;
+                Values inMemory = m == null ? null : m.partner(id);
+                if (inMemory != null) {
+                    partners.put(id, inMemory);
+                } else {
+                    missing.add(id);
+                }
+            }
             if (!missing.isEmpty()) {
-                directory.partners(missing).forEach(v -> partners.put(v.id(), v));
+                directory.partners(missing).forEach(v -> {
+                    partners.put(v.id(), v);
+                    fromDirectory.add("p:" + v.id());
+                });
             }
         }
 
         private void preloadContacts(Collection<String> ids) {
-            List<String> missing = ids.stream().filter(id -> !contacts.containsKey(id)).toList();
-            if (missing.isEmpty()) {
-                return;
+            List<String> missing = new ArrayList<>();
+            Memory m = null;
+            for (String id : ids) {
+                if (contacts.containsKey(id)) {
+                    continue;
+                }
+                m = m == null ? memory() : m;
+                Directory.Placed inMemory = m == null ? null : m.contact(id);
+                if (inMemory != null) {
+                    contacts.put(id, inMemory.contact());
+                    partnerOfContact.put(id, inMemory.partnerId());
+                } else {
+                    missing.add(id);
+                }
             }
-            for (Directory.Placed placed : directory.placedContacts(missing)) {
-                contacts.put(placed.contact().id(), placed.contact());
-                partnerOfContact.put(placed.contact().id(), placed.partnerId());
+            if (!missing.isEmpty()) {
+                for (Directory.Placed placed : directory.placedContacts(missing)) {
+                    contacts.put(placed.contact().id(), placed.contact());
+                    partnerOfContact.put(placed.contact().id(), placed.partnerId());
+                    fromDirectory.add("c:" + placed.contact().id());
+                }
             }
-            preloadPartners(missing.stream().map(partnerOfContact::get).filter(java.util.Objects::nonNull)
+            preloadPartners(ids.stream().map(partnerOfContact::get).filter(java.util.Objects::nonNull)
                     .distinct().toList());
         }
 
         private Values partner(String partnerId) {
-            Values partner = partners.get(partnerId);
-            if (partner == null && !partners.containsKey(partnerId)) {
-                partner = directory.partner(partnerId).orElse(null);
-                partners.put(partnerId, partner);
+            if (!partners.containsKey(partnerId)) {
+                preloadPartners(List.of(partnerId));
+                partners.putIfAbsent(partnerId, null);
             }
-            return partner;
+            return partners.get(partnerId);
         }
 
         /** Answers in_segment from this run's view of memberships, and any_contact from the directory. */
