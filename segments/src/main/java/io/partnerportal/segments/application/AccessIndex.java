@@ -60,6 +60,8 @@ public class AccessIndex {
         final DenseIds partners = new DenseIds();
         final DenseIds contacts = new DenseIds();
         final Map<List<String>, long[]> masks = new ConcurrentHashMap<>();
+        /** Segment ids as text by ordinal (answers name segments without formatting UUIDs each time). */
+        volatile String[] segmentText = new String[0];
         volatile State state = State.empty();
     }
 
@@ -301,6 +303,18 @@ public class AccessIndex {
                 : st.contactBits().get(g.contacts.ordOf(memberId), ord);
     }
 
+    /** {@link #isMember(String, UUID)} with the segment id parsed already. */
+    public boolean isMember(UUID segmentId, UUID memberId) {
+        Generation g = gen;
+        int ord = g.segments.ordOf(segmentId);
+        if (ord < 0 || memberId == null) {
+            return false;
+        }
+        State st = g.state;
+        return level(g, ord) == SegmentLevel.PARTNER ? st.partnerBits().get(g.partners.ordOf(memberId), ord)
+                : st.contactBits().get(g.contacts.ordOf(memberId), ord);
+    }
+
     public String partnerOf(String contactId) {
         Generation g = gen;
         State st = g.state;
@@ -410,10 +424,19 @@ public class AccessIndex {
     }
 
     private static void addId(Generation g, Set<String> out, int ord) {
-        UUID id = g.segments.idOf(ord);
-        if (id != null) {
-            out.add(id.toString());
+        String[] texts = g.segmentText;
+        String text = ord < texts.length ? texts[ord] : null;
+        if (text == null) {
+            UUID id = g.segments.idOf(ord);
+            if (id == null) {
+                return;
+            }
+            text = id.toString();
+            if (ord < texts.length) {
+                texts[ord] = text; // a benign race: every writer stores the same text
+            }
         }
+        out.add(text);
     }
 
     private static SegmentLevel level(Generation g, int ord) {
@@ -438,6 +461,9 @@ public class AccessIndex {
         int[] pc = st.partnerContacts().length < partnerCap
                 ? Arrays.copyOf(st.partnerContacts(), Math.max(partnerCap, st.partnerContacts().length * 3 / 2 + 16))
                 : st.partnerContacts();
+        if (g.segmentText.length < segmentCap) {
+            g.segmentText = java.util.Arrays.copyOf(g.segmentText, segmentCap + 16);
+        }
         byte[] levels = st.segmentLevel().length < segmentCap
                 ? Arrays.copyOf(st.segmentLevel(), segmentCap + 16) : st.segmentLevel();
         long[] counts = st.memberCount().length < segmentCap
@@ -564,6 +590,7 @@ public class AccessIndex {
         st.contactCount()[ord] = 0;
         st.segmentLevel()[ord] = 0;
         g.segments.remove(g.segments.idOf(ord));
+        g.segmentText = new String[g.segmentText.length]; // the ordinal will be reused
         g.masks.clear();
     }
 

@@ -36,48 +36,76 @@ class BulkEvaluation {
     /** Its own pool (daemon threads), so bulk work never queues behind other users of the common pool. */
     private final ForkJoinPool pool = new ForkJoinPool(parallelism);
 
+    /**
+     * The records of a view as arrays of value views, made once per pass so that evaluating a
+     * thousand segments allocates nothing per record and segment.
+     */
+    static final class Records {
+        final ValueStore.View view;
+        final Values[] partners;
+        final Values[] contacts;
+        /** The partner of each contact (null when the contact or its partner is unknown). */
+        final Values[] contactPartners;
+
+        Records(ValueStore.View view) {
+            this.view = view;
+            partners = new Values[view.partnerBound()];
+            for (int p = 0; p < partners.length; p++) {
+                partners[p] = view.hasPartner(p) ? view.partner(p) : null;
+            }
+            contacts = new Values[view.contactBound()];
+            contactPartners = new Values[contacts.length];
+            for (int c = 0; c < contacts.length; c++) {
+                if (view.hasContact(c)) {
+                    contacts[c] = view.contact(c);
+                    contactPartners[c] = partners[view.partnerOf(c)];
+                }
+            }
+        }
+    }
+
     /** Members of one segment: bits over the partner or contact ordinals of the view. */
     long[] members(CompiledCondition condition, SegmentLevel level, ValueStore.View view, Context context) {
-        int bound = level == SegmentLevel.PARTNER ? view.partnerBound() : view.contactBound();
+        return members(condition, level, new Records(view), context);
+    }
+
+    long[] members(CompiledCondition condition, SegmentLevel level, Records records, Context context) {
+        boolean partnerLevel = level == SegmentLevel.PARTNER;
+        int bound = partnerLevel ? records.partners.length : records.contacts.length;
         long[] bits = new long[(bound + 63) >>> 6];
         if (condition == null || bound == 0) {
             return bits;
         }
         int chunks = (bound + CHUNK - 1) / CHUNK;
-        Runnable work = () -> IntStream.range(0, chunks).parallel().forEach(chunk -> {
-            int from = chunk * CHUNK;
-            int to = Math.min(bound, from + CHUNK);
-            if (level == SegmentLevel.PARTNER) {
-                for (int p = from; p < to; p++) {
-                    if (view.hasPartner(p) && condition.matches(view.partner(p), null, context)) {
-                        bits[p >>> 6] |= 1L << p;
-                    }
-                }
-            } else {
-                for (int c = from; c < to; c++) {
-                    if (view.hasContact(c)
-                            && condition.matches(view.partner(view.partnerOf(c)), view.contact(c), context)) {
-                        bits[c >>> 6] |= 1L << c;
-                    }
-                }
-            }
-        });
+        Runnable work = () -> IntStream.range(0, chunks).parallel()
+                .forEach(chunk -> evaluate(condition, partnerLevel, records, context, bits, chunk * CHUNK,
+                        Math.min(bound, chunk * CHUNK + CHUNK)));
         if (chunks == 1 || parallelism == 1) {
-            runSequential(condition, level, view, context, bits, bound);
+            evaluate(condition, partnerLevel, records, context, bits, 0, bound);
         } else {
             pool.submit(work).join();
         }
         return bits;
     }
 
-    private static void runSequential(CompiledCondition condition, SegmentLevel level, ValueStore.View view,
-                                      Context context, long[] bits, int bound) {
-        for (int i = 0; i < bound; i++) {
-            boolean member = level == SegmentLevel.PARTNER
-                    ? view.hasPartner(i) && condition.matches(view.partner(i), null, context)
-                    : view.hasContact(i) && condition.matches(view.partner(view.partnerOf(i)), view.contact(i), context);
-            if (member) {
-                bits[i >>> 6] |= 1L << i;
+    private static void evaluate(CompiledCondition condition, boolean partnerLevel, Records records, Context context,
+                                 long[] bits, int from, int to) {
+        if (partnerLevel) {
+            Values[] partners = records.partners;
+            for (int p = from; p < to; p++) {
+                Values partner = partners[p];
+                if (partner != null && condition.matches(partner, null, context)) {
+                    bits[p >>> 6] |= 1L << p;
+                }
+            }
+        } else {
+            Values[] contacts = records.contacts;
+            Values[] contactPartners = records.contactPartners;
+            for (int c = from; c < to; c++) {
+                Values partner = contactPartners[c];
+                if (partner != null && condition.matches(partner, contacts[c], context)) {
+                    bits[c >>> 6] |= 1L << c;
+                }
             }
         }
     }
@@ -101,10 +129,11 @@ class BulkEvaluation {
             }
         }
         Context context = new Context(view, today, partnerBits, contactBits, null);
+        Records records = new Records(view);
         int done = 0;
         for (CompiledSegment segment : ordered) {
             if (segment.dynamic()) {
-                long[] bits = members(segment.condition(), segment.level(), view, context);
+                long[] bits = members(segment.condition(), segment.level(), records, context);
                 members.put(segment.id(), bits);
                 (segment.level() == SegmentLevel.PARTNER ? partnerBits : contactBits).put(segment.id(), bits);
             }

@@ -357,29 +357,13 @@ class MembershipEngine {
             Set<String> dbSegments = segments;
             Set<String> dbMissing = missing;
             if (m != null) {
+                // pairs this transaction did not touch are answered by the index when asked (see isMember)
                 dbSegments = new LinkedHashSet<>();
                 dbMissing = new LinkedHashSet<>();
-                Map<String, UUID> ids = new HashMap<>();
-                for (String subject : missing) {
-                    UUID id = io.partnerportal.segments.domain.index.DenseIds.parse(subject);
-                    if (id != null) {
-                        ids.put(subject, id);
-                    }
-                }
                 for (String segmentId : segments) {
-                    Set<String> seen = known.computeIfAbsent(segmentId, s -> new HashSet<>());
-                    Set<String> in = members.computeIfAbsent(segmentId, s -> new HashSet<>());
+                    Set<String> seen = known.getOrDefault(segmentId, Set.of());
                     for (String subject : missing) {
-                        if (seen.contains(subject)) {
-                            continue;
-                        }
-                        UUID id = ids.get(subject);
-                        if (id != null && m.clean(segmentId, subject)) {
-                            seen.add(subject);
-                            if (accessIndex.isMember(segmentId, id)) {
-                                in.add(subject);
-                            }
-                        } else {
+                        if (!seen.contains(subject) && (uuid(subject) == null || !m.clean(segmentId, subject))) {
                             dbSegments.add(segmentId);
                             dbMissing.add(subject);
                         }
@@ -408,14 +392,23 @@ class MembershipEngine {
                 return members.getOrDefault(segmentId, Set.of()).contains(memberId);
             }
             Memory m = memory();
-            UUID id = m == null ? null : io.partnerportal.segments.domain.index.DenseIds.parse(memberId);
-            boolean member = id != null && m.clean(segmentId, memberId) ? accessIndex.isMember(segmentId, id)
-                    : memberships.isMember(segmentId, level, memberId);
+            UUID id = m == null ? null : uuid(memberId);
+            if (id != null && m.clean(segmentId, memberId)) {
+                return accessIndex.isMember(uuid(segmentId), id);
+            }
+            boolean member = memberships.isMember(segmentId, level, memberId);
             known.computeIfAbsent(segmentId, s -> new HashSet<>()).add(memberId);
             if (member) {
                 members.computeIfAbsent(segmentId, s -> new HashSet<>()).add(memberId);
             }
             return member;
+        }
+
+        private final Map<String, UUID> uuids = new HashMap<>();
+
+        /** An id as a UUID, parsed once per run (null when it is not one). */
+        private UUID uuid(String id) {
+            return uuids.computeIfAbsent(id, io.partnerportal.segments.domain.index.DenseIds::parse);
         }
 
         private void remember(String segmentId, MembershipDiff diff) {
@@ -458,12 +451,11 @@ class MembershipEngine {
                 }
             }
             load(segment.level(), Set.of(segment.id()), subjects);
-            Set<String> in = members.getOrDefault(segment.id(), Set.of());
             Set<String> joined = new HashSet<>();
             Set<String> left = new HashSet<>();
             for (String subject : subjects) {
                 boolean now = matching.contains(subject);
-                if (now != in.contains(subject)) {
+                if (now != isMember(segment.id(), segment.level(), subject)) {
                     (now ? joined : left).add(subject);
                 }
             }

@@ -29,7 +29,7 @@ public class RecordEvaluation {
     private final AccessIndex index;
     private final ValueStore values;
     private final MembershipEngine engine;
-    private volatile Plan plan = new Plan(null, List.of());
+    private volatile Plan plan = new Plan(null, List.of(), Map.of());
 
     RecordEvaluation(SegmentRegistry registry, AccessIndex index, ValueStore values, MembershipEngine engine) {
         this.registry = registry;
@@ -38,15 +38,25 @@ public class RecordEvaluation {
         this.engine = engine;
     }
 
-    /** The dynamic contact-level segments of one definitions version, in dependency order. */
-    private record Plan(Definitions definitions, List<CompiledSegment> contactSegments) {
+    /**
+     * The dynamic contact-level segments of one definitions version, in dependency order, and the
+     * position of each (their answers are kept in an array during one evaluation).
+     */
+    private record Plan(Definitions definitions, List<CompiledSegment> contactSegments, Map<String, Integer> position) {
+        static Plan of(Definitions d, List<CompiledSegment> segments) {
+            Map<String, Integer> position = new HashMap<>();
+            for (int i = 0; i < segments.size(); i++) {
+                position.put(segments.get(i).id(), i);
+            }
+            return new Plan(d, segments, position);
+        }
     }
 
     private Plan plan() {
         Definitions d = registry.cached();
         Plan p = plan;
         if (p.definitions() != d) {
-            p = new Plan(d, d.all().stream().filter(s -> s.dynamic() && s.level() == SegmentLevel.CONTACT
+            p = Plan.of(d, d.all().stream().filter(s -> s.dynamic() && s.level() == SegmentLevel.CONTACT
                             && s.condition() != null)
                     .sorted(Comparator.comparingInt(CompiledSegment::rank)).toList());
             plan = p;
@@ -60,29 +70,30 @@ public class RecordEvaluation {
      * static memberships looked up in the index. Empty when the contact is unknown.
      */
     public Set<String> segmentsOfContact(String contactId) {
-        Set<String> out = new LinkedHashSet<>();
+        Set<String> out = new java.util.HashSet<>(256);
         ValueStore.View view = values.view();
         int contact = view.contactOrd(contactId);
         if (contact < 0 || !view.hasContact(contact)) {
             return out;
         }
         Plan p = plan();
-        Map<String, Boolean> evaluated = new HashMap<>();
-        Lookup context = new Lookup(view, engine.today(), evaluated);
+        List<CompiledSegment> segments = p.contactSegments();
+        Boolean[] evaluated = new Boolean[segments.size()];
+        Lookup context = new Lookup(view, engine.today(), p.position(), evaluated);
         Values partner = view.partner(view.partnerOf(contact));
         Values values = view.contact(contact);
-        for (CompiledSegment s : p.contactSegments()) {
+        for (int i = 0; i < evaluated.length; i++) {
+            CompiledSegment s = segments.get(i);
             boolean member = s.condition().matches(partner, values, context);
-            evaluated.put(s.id(), member);
+            evaluated[i] = member;
             if (member) {
                 out.add(s.id());
             }
         }
         UUID contactUuid = view.contactId(contact);
         for (String id : index.segmentsOfContact(contactUuid.toString())) {
-            CompiledSegment s = p.definitions().get(id);
-            if (s == null || s.level() == SegmentLevel.PARTNER || !s.dynamic()) {
-                out.add(id);
+            if (!p.position().containsKey(id)) {
+                out.add(id); // partner-level, static, or not compiling: as the index has it
             }
         }
         return out;
@@ -100,19 +111,28 @@ public class RecordEvaluation {
                 || !view.hasPartner(partner)) {
             return false;
         }
-        return s.condition().matches(view.partner(partner), null, new Lookup(view, engine.today(), Map.of()));
+        return s.condition().matches(view.partner(partner), null, new Lookup(view, engine.today(), Map.of(),
+                new Boolean[0]));
     }
 
     /** Referenced memberships from this evaluation or the index; contacts from the value store. */
     private final class Lookup implements EvaluationContext {
         private final ValueStore.View view;
         private final LocalDate today;
-        private final Map<String, Boolean> evaluated;
+        private final Map<String, Integer> position;
+        private final Boolean[] evaluated;
 
-        Lookup(ValueStore.View view, LocalDate today, Map<String, Boolean> evaluated) {
+        Lookup(ValueStore.View view, LocalDate today, Map<String, Integer> position, Boolean[] evaluated) {
             this.view = view;
             this.today = today;
+            this.position = position;
             this.evaluated = evaluated;
+        }
+
+        /** This evaluation's answer for a contact-level segment evaluated before, or null. */
+        private Boolean evaluated(String segmentId) {
+            Integer i = position.get(segmentId);
+            return i == null ? null : evaluated[i];
         }
 
         @Override
@@ -157,7 +177,7 @@ public class RecordEvaluation {
 
         @Override
         public boolean contactIn(String segmentId, String contactId) {
-            Boolean known = evaluated.get(segmentId); // only the contact being evaluated is ever asked about
+            Boolean known = evaluated(segmentId); // only the contact being evaluated is ever asked about
             return known != null ? known : index.isMember(segmentId, contactId);
         }
 
@@ -169,7 +189,7 @@ public class RecordEvaluation {
 
         @Override
         public boolean contactIn(String segmentId, Values contact) {
-            Boolean known = evaluated.get(segmentId);
+            Boolean known = evaluated(segmentId);
             if (known != null) {
                 return known;
             }
