@@ -2,112 +2,46 @@ package io.partnerportal.segments.application;
 
 import io.partnerportal.segments.domain.SegmentLevel;
 import io.partnerportal.segments.domain.condition.CompiledCondition;
-import io.partnerportal.segments.domain.condition.EvaluationContext;
-import io.partnerportal.segments.domain.condition.Values;
+import io.partnerportal.segments.domain.condition.Population;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
+import java.util.function.BiConsumer;
 
 /**
- * Evaluates conditions over every record of the in-memory value store at once: a segment's members
- * come out as a bitset over the store's ordinals (one bit per partner or contact), records are read
- * in place through views, and {@code in_segment} is answered from bitsets computed earlier in the
- * same pass (segments run in dependency order), so a full computation never touches the database.
- * Records are split into ranges evaluated on all cores.
+ * Evaluates conditions over every record of the in-memory value store at once: a condition is
+ * decided for all records in one pass over each property column it reads ({@link
+ * CompiledCondition#select}), members come out as bitsets over the store's ordinals, and {@code
+ * in_segment} reads bitsets computed earlier in the same pass (segments run rank by rank, in
+ * dependency order, the segments of a rank in parallel). A full computation never touches the
+ * database.
  */
 @Singleton
 class BulkEvaluation {
 
     private static final Logger LOG = LoggerFactory.getLogger(BulkEvaluation.class);
-    /** Records per parallel task; a multiple of 64 so no two tasks write the same word. */
-    private static final int CHUNK = 64 * 256;
 
     private final int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
     /** Its own pool (daemon threads), so bulk work never queues behind other users of the common pool. */
     private final ForkJoinPool pool = new ForkJoinPool(parallelism);
 
-    /**
-     * The records of a view as arrays of value views, made once per pass so that evaluating a
-     * thousand segments allocates nothing per record and segment.
-     */
-    static final class Records {
-        final ValueStore.View view;
-        final Values[] partners;
-        final Values[] contacts;
-        /** The partner of each contact (null when the contact or its partner is unknown). */
-        final Values[] contactPartners;
-
-        Records(ValueStore.View view) {
-            this.view = view;
-            partners = new Values[view.partnerBound()];
-            for (int p = 0; p < partners.length; p++) {
-                partners[p] = view.hasPartner(p) ? view.partner(p) : null;
-            }
-            contacts = new Values[view.contactBound()];
-            contactPartners = new Values[contacts.length];
-            for (int c = 0; c < contacts.length; c++) {
-                if (view.hasContact(c)) {
-                    contacts[c] = view.contact(c);
-                    contactPartners[c] = partners[view.partnerOf(c)];
-                }
-            }
+    /** Members of one segment: bits over the partner or contact ordinals of the population's view. */
+    long[] members(CompiledCondition condition, SegmentLevel level, Records population) {
+        int bound = level == SegmentLevel.PARTNER ? population.view.partnerBound() : population.view.contactBound();
+        if (condition == null) {
+            return new long[(bound + 63) >>> 6];
         }
-    }
-
-    /** Members of one segment: bits over the partner or contact ordinals of the view. */
-    long[] members(CompiledCondition condition, SegmentLevel level, ValueStore.View view, Context context) {
-        return members(condition, level, new Records(view), context);
-    }
-
-    long[] members(CompiledCondition condition, SegmentLevel level, Records records, Context context) {
-        boolean partnerLevel = level == SegmentLevel.PARTNER;
-        int bound = partnerLevel ? records.partners.length : records.contacts.length;
-        long[] bits = new long[(bound + 63) >>> 6];
-        if (condition == null || bound == 0) {
-            return bits;
-        }
-        int chunks = (bound + CHUNK - 1) / CHUNK;
-        Runnable work = () -> IntStream.range(0, chunks).parallel()
-                .forEach(chunk -> evaluate(condition, partnerLevel, records, context, bits, chunk * CHUNK,
-                        Math.min(bound, chunk * CHUNK + CHUNK)));
-        if (chunks == 1 || parallelism == 1) {
-            evaluate(condition, partnerLevel, records, context, bits, 0, bound);
-        } else {
-            pool.submit(work).join();
-        }
-        return bits;
-    }
-
-    private static void evaluate(CompiledCondition condition, boolean partnerLevel, Records records, Context context,
-                                 long[] bits, int from, int to) {
-        if (partnerLevel) {
-            Values[] partners = records.partners;
-            for (int p = from; p < to; p++) {
-                Values partner = partners[p];
-                if (partner != null && condition.matches(partner, null, context)) {
-                    bits[p >>> 6] |= 1L << p;
-                }
-            }
-        } else {
-            Values[] contacts = records.contacts;
-            Values[] contactPartners = records.contactPartners;
-            for (int c = from; c < to; c++) {
-                Values partner = contactPartners[c];
-                if (partner != null && condition.matches(partner, contacts[c], context)) {
-                    bits[c >>> 6] |= 1L << c;
-                }
-            }
-        }
+        return condition.select(level, population);
     }
 
     /**
@@ -118,31 +52,39 @@ class BulkEvaluation {
     Map<String, long[]> all(List<CompiledSegment> ordered, ValueStore.View view, LocalDate today,
                             Map<String, long[]> known) {
         long started = System.nanoTime();
-        long lastLog = started;
-        Map<String, long[]> members = new LinkedHashMap<>(known);
-        Map<String, long[]> partnerBits = new java.util.HashMap<>();
-        Map<String, long[]> contactBits = new java.util.HashMap<>();
+        Records records = new Records(view, today, null);
         for (CompiledSegment segment : ordered) {
             if (known.containsKey(segment.id())) {
-                (segment.level() == SegmentLevel.PARTNER ? partnerBits : contactBits).put(segment.id(),
-                        known.get(segment.id()));
+                records.put(segment.id(), segment.level(), known.get(segment.id()));
             }
         }
-        Context context = new Context(view, today, partnerBits, contactBits, null);
-        Records records = new Records(view);
-        int done = 0;
+        TreeMap<Integer, List<CompiledSegment>> ranks = new TreeMap<>();
         for (CompiledSegment segment : ordered) {
             if (segment.dynamic()) {
-                long[] bits = members(segment.condition(), segment.level(), records, context);
-                members.put(segment.id(), bits);
-                (segment.level() == SegmentLevel.PARTNER ? partnerBits : contactBits).put(segment.id(), bits);
+                ranks.computeIfAbsent(segment.rank(), r -> new ArrayList<>()).add(segment);
             }
-            done++;
-            if (System.nanoTime() - lastLog > 10_000_000_000L) {
-                lastLog = System.nanoTime();
-                LOG.info("Bulk evaluation: {} of {} segments in {} s", done, ordered.size(),
-                        (lastLog - started) / 1_000_000_000L);
-            }
+        }
+        int[] done = {0};
+        long[] lastLog = {started};
+        for (List<CompiledSegment> rank : ranks.values()) {
+            pool.submit(() -> rank.parallelStream().forEach(segment -> {
+                records.put(segment.id(), segment.level(), members(segment.condition(), segment.level(), records));
+                synchronized (done) {
+                    done[0]++;
+                    if (System.nanoTime() - lastLog[0] > 10_000_000_000L) {
+                        lastLog[0] = System.nanoTime();
+                        LOG.info("Bulk evaluation: {} of {} segments in {} s", done[0], ordered.size(),
+                                (lastLog[0] - started) / 1_000_000_000L);
+                    }
+                }
+            })).join();
+        }
+        Map<String, long[]> members = new LinkedHashMap<>();
+        for (CompiledSegment segment : ordered) {
+            long[] bits = records.bits(segment.id(), segment.level());
+            members.put(segment.id(), bits != null ? bits
+                    : new long[((segment.level() == SegmentLevel.PARTNER ? view.partnerBound() : view.contactBound())
+                    + 63) >>> 6]);
         }
         LOG.info("Bulk evaluation of {} segments over {} partners and {} contacts: {} ms", ordered.size(),
                 view.partnerBound(), view.contactBound(), (System.nanoTime() - started) / 1_000_000);
@@ -162,110 +104,127 @@ class BulkEvaluation {
     }
 
     /**
-     * Answers what conditions ask beyond a record from the view and from member bitsets (over
-     * partner ordinals for partner-level segments, contact ordinals for contact-level ones); a
-     * segment without a bitset is asked of the fallback (for previews: the in-memory index), else it
-     * has no members.
+     * The value store's records as a {@link Population}: columns straight from the store, members of
+     * segments from bitsets given or computed in this pass, else (previews) from the access index.
      */
-    static final class Context implements EvaluationContext {
+    static final class Records implements Population {
 
-        /** Membership of segments the bulk pass did not compute. */
+        /** Membership of segments the pass did not compute: calls back with every member id. */
         interface Fallback {
-            boolean isMember(String segmentId, UUID memberId);
+            void forEachMember(String segmentId, java.util.function.Consumer<UUID> member);
         }
 
-        private final ValueStore.View view;
+        final ValueStore.View view;
         private final LocalDate today;
-        private final Map<String, long[]> partnerMembers;
-        private final Map<String, long[]> contactMembers;
         private final Fallback fallback;
+        private final long[] partners;
+        private final long[] contacts;
+        private final Map<String, long[]> partnerMembers = new ConcurrentHashMap<>();
+        private final Map<String, long[]> contactMembers = new ConcurrentHashMap<>();
+        private final Map<String, long[]> fallen = new ConcurrentHashMap<>();
 
-        Context(ValueStore.View view, LocalDate today, Map<String, long[]> partnerMembers,
-                Map<String, long[]> contactMembers, Fallback fallback) {
+        Records(ValueStore.View view, LocalDate today, Fallback fallback) {
             this.view = view;
             this.today = today;
-            this.partnerMembers = partnerMembers;
-            this.contactMembers = contactMembers;
             this.fallback = fallback;
+            partners = new long[(view.partnerBound() + 63) >>> 6];
+            for (int p = 0; p < view.partnerBound(); p++) {
+                if (view.hasPartner(p)) {
+                    partners[p >>> 6] |= 1L << p;
+                }
+            }
+            contacts = new long[(view.contactBound() + 63) >>> 6];
+            for (int c = 0; c < view.contactBound(); c++) {
+                if (view.hasContact(c)) {
+                    contacts[c >>> 6] |= 1L << c;
+                }
+            }
+        }
+
+        void put(String segmentId, SegmentLevel level, long[] bits) {
+            (level == SegmentLevel.PARTNER ? partnerMembers : contactMembers).put(segmentId, bits);
+        }
+
+        long[] bits(String segmentId, SegmentLevel level) {
+            return (level == SegmentLevel.PARTNER ? partnerMembers : contactMembers).get(segmentId);
+        }
+
+        @Override
+        public long[] partners() {
+            return partners;
+        }
+
+        @Override
+        public long[] contacts() {
+            return contacts;
+        }
+
+        @Override
+        public int partnerOf(int contact) {
+            return view.partnerOf(contact);
+        }
+
+        @Override
+        public int[] contactsOf(int partner) {
+            return view.contactsOf(partner);
+        }
+
+        @Override
+        public Object[] partnerColumn(String key) {
+            return view.partnerColumn(key);
+        }
+
+        @Override
+        public Object[] contactColumn(String key) {
+            return view.contactColumn(key);
+        }
+
+        @Override
+        public long[] partnerMembers(String segmentId) {
+            long[] bits = partnerMembers.get(segmentId);
+            return bits != null ? bits : fallback("p:" + segmentId, segmentId, true);
+        }
+
+        @Override
+        public long[] contactMembers(String segmentId) {
+            long[] bits = contactMembers.get(segmentId);
+            return bits != null ? bits : fallback("c:" + segmentId, segmentId, false);
+        }
+
+        private long[] fallback(String key, String segmentId, boolean partnerLevel) {
+            if (fallback == null) {
+                return null;
+            }
+            return fallen.computeIfAbsent(key, k -> {
+                long[] bits = new long[partnerLevel ? partners.length : contacts.length];
+                fallback.forEachMember(segmentId, id -> {
+                    int ord = partnerLevel ? view.partnerOrd(id) : view.contactOrd(id);
+                    if (ord >= 0 && (ord >>> 6) < bits.length) {
+                        bits[ord >>> 6] |= 1L << ord;
+                    }
+                });
+                return bits;
+            });
         }
 
         @Override
         public LocalDate today() {
             return today;
         }
+    }
 
-        @Override
-        public Iterable<? extends Values> contactsOf(String partnerId) {
-            return contacts(view.contactsOf(view.partnerOrd(partnerId)));
-        }
-
-        @Override
-        public Iterable<? extends Values> contactsOf(Values partner) {
-            int ord = view.partnerOrd(partner);
-            return contacts(view.contactsOf(ord >= 0 ? ord : view.partnerOrd(partner.id())));
-        }
-
-        private Iterable<Values> contacts(int[] ords) {
-            return () -> new Iterator<>() {
-                private int i;
-
-                @Override
-                public boolean hasNext() {
-                    return i < ords.length;
+    /** Calls the consumer with the ids of the set bits of a partner-level (or contact-level) bitset. */
+    static void forEachId(long[] bits, boolean partnerLevel, ValueStore.View view, BiConsumer<Integer, UUID> consumer) {
+        for (int w = 0; w < bits.length; w++) {
+            long word = bits[w];
+            while (word != 0) {
+                int ord = (w << 6) + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                UUID id = partnerLevel ? view.partnerId(ord) : view.contactId(ord);
+                if (id != null) {
+                    consumer.accept(ord, id);
                 }
-
-                @Override
-                public Values next() {
-                    if (i >= ords.length) {
-                        throw new NoSuchElementException();
-                    }
-                    return view.contact(ords[i++]);
-                }
-            };
-        }
-
-        @Override
-        public boolean partnerIn(String segmentId, String partnerId) {
-            long[] bits = partnerMembers.get(segmentId);
-            if (bits != null) {
-                return test(bits, view.partnerOrd(partnerId));
             }
-            return fallback != null && fallback.isMember(segmentId, UUID.fromString(partnerId));
-        }
-
-        @Override
-        public boolean contactIn(String segmentId, String contactId) {
-            long[] bits = contactMembers.get(segmentId);
-            if (bits != null) {
-                return test(bits, view.contactOrd(contactId));
-            }
-            return fallback != null && fallback.isMember(segmentId, UUID.fromString(contactId));
-        }
-
-        @Override
-        public boolean partnerIn(String segmentId, Values partner) {
-            int ord = view.partnerOrd(partner);
-            if (ord < 0) {
-                return partnerIn(segmentId, partner.id());
-            }
-            long[] bits = partnerMembers.get(segmentId);
-            if (bits != null) {
-                return test(bits, ord);
-            }
-            return fallback != null && fallback.isMember(segmentId, view.partnerId(ord));
-        }
-
-        @Override
-        public boolean contactIn(String segmentId, Values contact) {
-            int ord = view.contactOrd(contact);
-            if (ord < 0) {
-                return contactIn(segmentId, contact.id());
-            }
-            long[] bits = contactMembers.get(segmentId);
-            if (bits != null) {
-                return test(bits, ord);
-            }
-            return fallback != null && fallback.isMember(segmentId, view.contactId(ord));
         }
     }
 }

@@ -101,8 +101,10 @@ class SegmentRecomputation {
                 partnerRefs.put(ref, bits(context.members.get(ref), view, true));
                 contactRefs.put(ref, bits(context.members.get(ref), view, false));
             }
-            long[] bits = bulk.members(condition, level, view,
-                    new BulkEvaluation.Context(view, today, partnerRefs, contactRefs, null));
+            BulkEvaluation.Records records = new BulkEvaluation.Records(view, today, null);
+            partnerRefs.forEach((id, b) -> records.put(id, SegmentLevel.PARTNER, b));
+            contactRefs.forEach((id, b) -> records.put(id, SegmentLevel.CONTACT, b));
+            long[] bits = bulk.members(condition, level, records);
             boolean partnerLevel = level == SegmentLevel.PARTNER;
             for (int w = 0; w < bits.length; w++) {
                 long word = bits[w];

@@ -272,6 +272,15 @@ public class ValueStore {
             return partners.ordOf(id);
         }
 
+        /** A partner property's values by ordinal (read only), or null. */
+        public Object[] partnerColumn(String key) {
+            return partners.column(key);
+        }
+
+        public Object[] contactColumn(String key) {
+            return contacts.column(key);
+        }
+
         public int partnerOrd(UUID id) {
             return partners.ordOf(id);
         }

@@ -22,6 +22,16 @@ abstract class Evaluator {
 
     abstract boolean test(Values partner, Values contact, EvaluationContext ctx);
 
+    /**
+     * The same decision for every record at once: bits over contact ordinals ({@code contacts}) or
+     * partner ordinals, set for the present records the node holds for. Always a new array.
+     */
+    abstract long[] select(Population p, boolean contacts);
+
+    static long[] present(Population p, boolean contacts) {
+        return contacts ? p.contacts() : p.partners();
+    }
+
     abstract ExplainedNode explain(Values partner, Values contact, EvaluationContext ctx);
 
     abstract ExplainedNode skipped();
@@ -46,6 +56,23 @@ abstract class Evaluator {
                 }
             }
             return true;
+        }
+
+        @Override
+        long[] select(Population p, boolean contacts) {
+            long[] acc = null;
+            for (Evaluator child : children) {
+                long[] bits = child.select(p, contacts);
+                if (acc == null) {
+                    acc = bits;
+                } else {
+                    Bits.and(acc, bits);
+                }
+                if (Bits.isEmpty(acc)) {
+                    break;
+                }
+            }
+            return acc == null ? present(p, contacts).clone() : acc;
         }
 
         @Override
@@ -94,6 +121,15 @@ abstract class Evaluator {
         }
 
         @Override
+        long[] select(Population p, boolean contacts) {
+            long[] acc = new long[present(p, contacts).length];
+            for (Evaluator child : children) {
+                Bits.or(acc, child.select(p, contacts));
+            }
+            return acc;
+        }
+
+        @Override
         ExplainedNode explain(Values partner, Values contact, EvaluationContext ctx) {
             List<ExplainedNode> explained = new ArrayList<>(children.length);
             String decidedBy = null;
@@ -131,6 +167,11 @@ abstract class Evaluator {
         @Override
         boolean test(Values partner, Values contact, EvaluationContext ctx) {
             return !child.test(partner, contact, ctx);
+        }
+
+        @Override
+        long[] select(Population p, boolean contacts) {
+            return Bits.complement(present(p, contacts), child.select(p, contacts));
         }
 
         @Override
@@ -177,6 +218,26 @@ abstract class Evaluator {
             };
         }
 
+        @Override
+        long[] select(Population p, boolean contacts) {
+            long[] present = present(p, contacts);
+            long[] member = new long[present.length];
+            if (membership != Membership.CONTACT) {
+                long[] partners = p.partnerMembers(segmentId);
+                if (partners != null) {
+                    Bits.or(member, contacts ? Bits.toContacts(p, partners) : partners);
+                }
+            }
+            if (membership != Membership.PARTNER && contacts) {
+                long[] members = p.contactMembers(segmentId);
+                if (members != null) {
+                    Bits.or(member, members);
+                }
+            }
+            Bits.and(member, present);
+            return negated ? Bits.complement(present, member) : member;
+        }
+
         private String operator() {
             return negated ? "not_in_segment" : "in_segment";
         }
@@ -211,6 +272,40 @@ abstract class Evaluator {
             super(pointer);
             this.every = every;
             this.where = where;
+        }
+
+        @Override
+        long[] select(Population p, boolean contacts) {
+            long[] present = present(p, contacts);
+            long[] out = new long[present.length];
+            if (contacts) {
+                return out; // only partner-level conditions look at contacts (the validator refuses it elsewhere)
+            }
+            long[] matching = where.select(p, true);
+            for (int w = 0; w < present.length; w++) {
+                long word = present[w];
+                while (word != 0) {
+                    int partner = (w << 6) + Long.numberOfTrailingZeros(word);
+                    word &= word - 1;
+                    boolean seen = false;
+                    Boolean decided = null;
+                    for (int c : p.contactsOf(partner)) {
+                        if (!Bits.test(p.contacts(), c)) {
+                            continue;
+                        }
+                        seen = true;
+                        if (Bits.test(matching, c) != every) {
+                            decided = !every; // any_contact: found one; all_contacts: found a failing one
+                            break;
+                        }
+                    }
+                    boolean result = decided != null ? decided : every && seen;
+                    if (result) {
+                        out[w] |= 1L << partner;
+                    }
+                }
+            }
+            return out;
         }
 
         private String operator() {

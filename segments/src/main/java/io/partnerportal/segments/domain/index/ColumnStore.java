@@ -80,6 +80,11 @@ public final class ColumnStore {
         return ord >= 0 && ids.idOf(ord) != null;
     }
 
+    /** A property's values by ordinal (the live array: read it, never write it), or null when none is set. */
+    public Object[] column(String key) {
+        return columns.get(key);
+    }
+
     public Object value(int ord, String key) {
         Object[] column = columns.get(key);
         return column == null || ord >= column.length ? null : column[ord];
