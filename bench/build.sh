@@ -3,4 +3,3 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -Pbench -pl bench -am -DskipTests package "$@"
-rm -f bench/target/bench-*.jar
