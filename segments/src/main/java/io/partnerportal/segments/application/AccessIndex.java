@@ -96,8 +96,36 @@ public class AccessIndex {
             defineSegments(g, definitions);
             memberships.forEachPartnerId(p -> ensurePartner(g, p));
             memberships.forEachPlacement((c, p) -> placeContact(g, c, p));
-            memberships.forEachMembership(SegmentLevel.PARTNER, (s, p) -> setMember(g, s, SegmentLevel.PARTNER, p, true));
-            memberships.forEachMembership(SegmentLevel.CONTACT, (s, c) -> setMember(g, s, SegmentLevel.CONTACT, c, true));
+            for (SegmentLevel level : SegmentLevel.values()) {
+                // millions of rows: ids as UUIDs, segment ordinals remembered, arrays grown only when needed
+                Map<UUID, Integer> segmentOrds = new java.util.HashMap<>();
+                memberships.forEachMembershipId(level, (segment, member) -> {
+                    int ord = segmentOrds.computeIfAbsent(segment, s -> {
+                        int o = g.segments.add(s);
+                        grow(g, 0, 0);
+                        g.state.segmentLevel()[o] = (byte) (level == SegmentLevel.PARTNER ? 1 : 2);
+                        return o;
+                    });
+                    DenseIds ids = level == SegmentLevel.PARTNER ? g.partners : g.contacts;
+                    int row = ids.ordOf(member);
+                    if (row < 0) {
+                        row = ids.add(member);
+                    }
+                    State st = g.state;
+                    BitRows bits = level == SegmentLevel.PARTNER ? st.partnerBits() : st.contactBits();
+                    if (row >= bits.rows()) {
+                        grow(g, level == SegmentLevel.PARTNER ? row : 0, level == SegmentLevel.CONTACT ? row : 0);
+                        st = g.state;
+                        bits = level == SegmentLevel.PARTNER ? st.partnerBits() : st.contactBits();
+                    }
+                    if (bits.set(row, ord, true)) {
+                        st.memberCount()[ord]++;
+                        if (level == SegmentLevel.PARTNER) {
+                            st.contactCount()[ord] += st.partnerContacts()[row];
+                        }
+                    }
+                });
+            }
             gen = g;
             ready = true;
             logLoaded("loaded", started);

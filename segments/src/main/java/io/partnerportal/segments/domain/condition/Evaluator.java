@@ -24,9 +24,21 @@ abstract class Evaluator {
 
     /**
      * The same decision for every record at once: bits over contact ordinals ({@code contacts}) or
-     * partner ordinals, set for the present records the node holds for. Always a new array.
+     * partner ordinals, set for the present records the node holds for. Always a new array. A part
+     * of a contact-level condition that reads nothing of the contact is decided per partner and
+     * carried to the contacts once.
      */
-    abstract long[] select(Population p, boolean contacts);
+    final long[] select(Population p, boolean contacts) {
+        if (contacts && !readsContact()) {
+            return Bits.toContacts(p, selectOwn(p, false));
+        }
+        return selectOwn(p, contacts);
+    }
+
+    abstract long[] selectOwn(Population p, boolean contacts);
+
+    /** Whether the node reads anything of the contact (a contact property or a contact-level membership). */
+    abstract boolean readsContact();
 
     static long[] present(Population p, boolean contacts) {
         return contacts ? p.contacts() : p.partners();
@@ -49,6 +61,11 @@ abstract class Evaluator {
         }
 
         @Override
+        boolean readsContact() {
+            return anyReadsContact(children);
+        }
+
+        @Override
         boolean test(Values partner, Values contact, EvaluationContext ctx) {
             for (Evaluator child : children) {
                 if (!child.test(partner, contact, ctx)) {
@@ -59,7 +76,7 @@ abstract class Evaluator {
         }
 
         @Override
-        long[] select(Population p, boolean contacts) {
+        long[] selectOwn(Population p, boolean contacts) {
             long[] acc = null;
             for (Evaluator child : children) {
                 long[] bits = child.select(p, contacts);
@@ -111,6 +128,11 @@ abstract class Evaluator {
         }
 
         @Override
+        boolean readsContact() {
+            return anyReadsContact(children);
+        }
+
+        @Override
         boolean test(Values partner, Values contact, EvaluationContext ctx) {
             for (Evaluator child : children) {
                 if (child.test(partner, contact, ctx)) {
@@ -121,7 +143,7 @@ abstract class Evaluator {
         }
 
         @Override
-        long[] select(Population p, boolean contacts) {
+        long[] selectOwn(Population p, boolean contacts) {
             long[] acc = new long[present(p, contacts).length];
             for (Evaluator child : children) {
                 Bits.or(acc, child.select(p, contacts));
@@ -165,12 +187,17 @@ abstract class Evaluator {
         }
 
         @Override
+        boolean readsContact() {
+            return child.readsContact();
+        }
+
+        @Override
         boolean test(Values partner, Values contact, EvaluationContext ctx) {
             return !child.test(partner, contact, ctx);
         }
 
         @Override
-        long[] select(Population p, boolean contacts) {
+        long[] selectOwn(Population p, boolean contacts) {
             return Bits.complement(present(p, contacts), child.select(p, contacts));
         }
 
@@ -204,6 +231,11 @@ abstract class Evaluator {
         }
 
         @Override
+        boolean readsContact() {
+            return membership != Membership.PARTNER;
+        }
+
+        @Override
         boolean test(Values partner, Values contact, EvaluationContext ctx) {
             return isMember(partner, contact, ctx) != negated;
         }
@@ -219,7 +251,7 @@ abstract class Evaluator {
         }
 
         @Override
-        long[] select(Population p, boolean contacts) {
+        long[] selectOwn(Population p, boolean contacts) {
             long[] present = present(p, contacts);
             long[] member = new long[present.length];
             if (membership != Membership.CONTACT) {
@@ -275,7 +307,12 @@ abstract class Evaluator {
         }
 
         @Override
-        long[] select(Population p, boolean contacts) {
+        boolean readsContact() {
+            return false; // decided per partner (its contacts are examined inside)
+        }
+
+        @Override
+        long[] selectOwn(Population p, boolean contacts) {
             long[] present = present(p, contacts);
             long[] out = new long[present.length];
             if (contacts) {
@@ -370,6 +407,15 @@ abstract class Evaluator {
         ExplainedNode skipped() {
             return Evaluator.skipped(pointer, operator(), operator(), null, null, where);
         }
+    }
+
+    static boolean anyReadsContact(Evaluator[] children) {
+        for (Evaluator child : children) {
+            if (child.readsContact()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String pathOrRoot(String pointer) {

@@ -46,10 +46,15 @@ final class PropertyTest extends Evaluator {
      * decided per partner, then carried to each partner's contacts.
      */
     @Override
-    long[] select(Population p, boolean contacts) {
+    boolean readsContact() {
+        return scope == Scope.CONTACT;
+    }
+
+    @Override
+    long[] selectOwn(Population p, boolean contacts) {
         boolean partnerProperty = scope == Scope.PARTNER;
         if (partnerProperty && contacts) {
-            return Bits.toContacts(p, select(p, false));
+            return Bits.toContacts(p, selectOwn(p, false));
         }
         long[] present = present(p, contacts);
         long[] out = new long[present.length];
