@@ -53,6 +53,10 @@ public class IndexFollower implements Readiness {
     private volatile long applied = -1;
     private final java.util.Map<Long, IndexChanges.Installation> installations =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** Entries of this instance committed or committing, which the committing thread applies itself. */
+    private final java.util.Set<Long> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The highest entry announced by a notification. */
+    private volatile long notified = -1;
     private volatile boolean running = true;
     private Thread listener;
 
@@ -158,10 +162,17 @@ public class IndexFollower implements Readiness {
             if (applied == seq - 1 && !changes.reloadAll) {
                 applyInMemory(changes);
                 applied = seq;
-                return;
+                if (notified <= seq) {
+                    return;
+                }
             }
         } finally {
             lock.unlock();
+        }
+        if (applied >= seq) {
+            // entries announced meanwhile, which the follower left to this thread (see run)
+            catchUp(notified, true);
+            return;
         }
         // other instances' entries come first, or everything is to be reloaded: read them from the
         // journal (a new transaction: this one is over)
@@ -254,6 +265,19 @@ public class IndexFollower implements Readiness {
         installations.remove(seq);
     }
 
+    /**
+     * A transaction of this instance wrote journal entry {@code seq} and is committing: the follower
+     * leaves the entry (and what follows it) to that thread, which has everything it needs at hand.
+     */
+    void committing(long seq) {
+        inFlight.add(seq);
+    }
+
+    /** The transaction that wrote the entry is over (committed and applied, or rolled back). */
+    void completed(long seq) {
+        inFlight.remove(seq);
+    }
+
     public void catchUp(long upTo) {
         catchUp(upTo, true);
     }
@@ -290,7 +314,10 @@ public class IndexFollower implements Readiness {
                         }
                     }
                     if (max > 0) {
-                        catchUp(max);
+                        notified = Math.max(notified, max);
+                        if (!inFlight.contains(applied + 1)) {
+                            catchUp(max);
+                        }
                     } else {
                         catchUpQuietly(); // a safety net: never rely on notifications alone
                     }

@@ -41,6 +41,7 @@ class IndexTransactions {
                             if (!registered.isEmpty()) {
                                 follower.prefetch(registered);
                                 seq = journal.append(registered.toJson(follower.instance()));
+                                follower.committing(seq);
                                 if (registered.installation != null) {
                                     follower.expectInstallation(seq, registered.installation);
                                 }
@@ -57,8 +58,11 @@ class IndexTransactions {
                         @Override
                         public void afterCompletion(Status status) {
                             current.remove();
-                            if (status != Status.COMMITTED && seq > 0) {
-                                follower.forgetInstallation(seq);
+                            if (seq > 0) {
+                                follower.completed(seq);
+                                if (status != Status.COMMITTED) {
+                                    follower.forgetInstallation(seq);
+                                }
                             }
                         }
                     });
