@@ -80,6 +80,7 @@ class MembershipEngine {
     private final class Memory {
         final ValueStore.View view;
         private final Set<String> dirtyRecords;
+        private final Set<String> dirtyPartners = new HashSet<>();
         private final Set<String> dirtyContacts = new HashSet<>();
         private final Set<String> partnersWithDirtyContacts = new HashSet<>();
         private final Set<String> dirtySegments = new HashSet<>();
@@ -95,6 +96,11 @@ class MembershipEngine {
             }
             tx.contacts.forEach(this::dirtyContact);
             tx.partners.keySet().forEach(p -> dirtyRecords.add("p:" + p));
+            for (String record : dirtyRecords) {
+                if (record.startsWith("p:")) {
+                    dirtyPartners.add(record.substring(2));
+                }
+            }
             dirtySegments.addAll(tx.reloadSegments.keySet());
             dirtySegments.addAll(tx.removedSegments);
             for (String[] m : tx.members) {
@@ -148,9 +154,12 @@ class MembershipEngine {
             return list;
         }
 
+        /** Whether the index may answer for the pair (the sets are usually empty: no string is built then). */
         boolean clean(String segmentId, String memberId) {
-            return !dirtySegments.contains(segmentId) && !dirtyPairs.contains(segmentId + "|" + memberId)
-                    && !dirtyContacts.contains(memberId) && !dirtyRecords.contains("p:" + memberId);
+            return (dirtySegments.isEmpty() || !dirtySegments.contains(segmentId))
+                    && (dirtyContacts.isEmpty() || !dirtyContacts.contains(memberId))
+                    && (dirtyPartners.isEmpty() || !dirtyPartners.contains(memberId))
+                    && (dirtyPairs.isEmpty() || !dirtyPairs.contains(segmentId + "|" + memberId));
         }
     }
 
@@ -427,36 +436,47 @@ class MembershipEngine {
             } else {
                 preloadContacts(subjects);
             }
-            Set<String> matching = new HashSet<>();
-            Map<String, String> partnerOf = new HashMap<>();
-            for (String subject : subjects) {
-                if (partnerLevel) {
-                    Values partner = partners.get(subject);
-                    if (partner != null && segment.condition() != null
-                            && segment.condition().matches(partner, null, live)) {
-                        matching.add(subject);
-                    }
-                    partnerOf.put(subject, subject);
-                } else {
-                    Values contact = contacts.get(subject);
-                    String partnerId = partnerOfContact.get(subject);
-                    if (partnerId != null) {
-                        partnerOf.put(subject, partnerId);
-                    }
-                    Values partner = partnerId == null ? null : partner(partnerId);
-                    if (contact != null && partner != null && segment.condition() != null
-                            && segment.condition().matches(partner, contact, live)) {
-                        matching.add(subject);
-                    }
-                }
-            }
             load(segment.level(), Set.of(segment.id()), subjects);
+            // one pass: evaluate each subject and compare with its membership as this run sees it
+            String segmentId = segment.id();
+            UUID segmentUuid = uuid(segmentId);
+            Set<String> seen = known.getOrDefault(segmentId, Set.of());
+            Set<String> in = members.getOrDefault(segmentId, Set.of());
+            Memory m = memory;
             Set<String> joined = new HashSet<>();
             Set<String> left = new HashSet<>();
             for (String subject : subjects) {
-                boolean now = matching.contains(subject);
-                if (now != isMember(segment.id(), segment.level(), subject)) {
+                boolean now = false;
+                if (segment.condition() != null) {
+                    if (partnerLevel) {
+                        Values partner = partners.get(subject);
+                        now = partner != null && segment.condition().matches(partner, null, live);
+                    } else {
+                        Values contact = contacts.get(subject);
+                        String partnerId = partnerOfContact.get(subject);
+                        Values partner = partnerId == null ? null : partner(partnerId);
+                        now = contact != null && partner != null && segment.condition().matches(partner, contact, live);
+                    }
+                }
+                boolean was;
+                if (seen.contains(subject)) {
+                    was = in.contains(subject);
+                } else {
+                    UUID id = m == null ? null : uuid(subject);
+                    was = id != null && m.clean(segmentId, subject) ? accessIndex.isMember(segmentUuid, id)
+                            : isMember(segmentId, segment.level(), subject);
+                }
+                if (now != was) {
                     (now ? joined : left).add(subject);
+                }
+            }
+            Map<String, String> partnerOf = new HashMap<>();
+            for (Set<String> moved : List.of(joined, left)) {
+                for (String subject : moved) {
+                    String partnerId = partnerLevel ? subject : partnerOfContact.get(subject);
+                    if (partnerId != null) {
+                        partnerOf.put(subject, partnerId);
+                    }
                 }
             }
             MembershipDiff diff = new MembershipDiff(joined, left);
