@@ -87,6 +87,31 @@ class TwoInstancesTest implements PortalTest {
         s.assertConsistent();
     }
 
+    @Test
+    void both_instances_value_stores_hold_a_change_as_soon_as_their_indexes_do() {
+        Scenario s = new Scenario(new TestHttp(server.getURL()));
+        String partner = s.partner("Valued", Map.of("tier", "bronze"));
+        String contact = s.contact(partner, "valued@valued.example", Map.of("certified", false));
+        s.setContact(contact, Map.of("certified", true, "language", "nl"));
+        s.setPartner(partner, Map.of("tier", "gold"));
+        // this instance applied its own commit before answering
+        assertValues(first, partner, contact);
+        // the other follows the journal
+        waitUntil(() -> second.getBean(IndexFollower.class).applied() >= first.getBean(IndexFollower.class).applied(),
+                5_000);
+        assertValues(second, partner, contact);
+    }
+
+    private static void assertValues(ApplicationContext instance, String partner, String contact) {
+        io.partnerportal.segments.application.ValueStore.View view = instance
+                .getBean(io.partnerportal.segments.application.ValueStore.class).view();
+        int c = view.contactOrd(contact);
+        assertThat(view.contact(c).value("certified")).isEqualTo(true);
+        assertThat(view.contact(c).value("language")).isEqualTo("nl");
+        assertThat(view.partner(view.partnerOf(c)).value("tier")).isEqualTo("gold");
+        assertThat(view.partnerId(view.partnerOf(c)).toString()).isEqualTo(partner);
+    }
+
     private static void waitUntil(java.util.function.BooleanSupplier condition, long timeoutMillis) {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (!condition.getAsBoolean()) {

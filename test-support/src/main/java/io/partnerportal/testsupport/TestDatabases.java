@@ -77,6 +77,30 @@ public final class TestDatabases {
         return server.urlOf(name);
     }
 
+    /**
+     * Creates (or replaces) a migrated database with the given name that outlives the JVM, for
+     * benchmarks and reference-scale data; returns its JDBC URL.
+     */
+    public static String createKept(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,50}")) {
+            throw new IllegalArgumentException("database names are lower-case letters, digits and _: " + name);
+        }
+        PostgresServer server = PostgresServer.get();
+        String tpl = template(server);
+        try (Connection c = server.connect(); Statement st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(727274)");
+            try {
+                st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                st.execute("CREATE DATABASE " + name + " TEMPLATE " + tpl);
+            } finally {
+                st.execute("SELECT pg_advisory_unlock(727274)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name + ": " + e.getMessage(), e);
+        }
+        return server.urlOf(name);
+    }
+
     private static String template(PostgresServer server) {
         String tpl = template;
         if (tpl == null) {

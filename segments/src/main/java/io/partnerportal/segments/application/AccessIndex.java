@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 
 /**
  * Every membership in memory, so access decisions need no database round trip: contacts and
@@ -25,8 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * its partner's row intersects the audience's mask.
  * <p>
  * Readers never lock. One writer at a time applies committed changes, in commit order (see
- * {@link IndexFollower}). Memory per contact ≈ 8 bytes × ⌈segments / 64⌉ (bits) + 4 (partner
- * link) + ≈ 90 (id map entry): ≈ 222 bytes at 1,000 segments.
+ * {@link IndexFollower}). A (re)load builds a new generation aside and swaps it in whole, so a
+ * reader never sees a half-loaded index. Memory per contact ≈ 8 bytes × ⌈segments / 64⌉ (bits)
+ * + 4 (partner link) + ≈ 90 (id map entry): ≈ 222 bytes at 1,000 segments (see {@link #memory()}).
  */
 @Singleton
 public class AccessIndex {
@@ -35,12 +38,7 @@ public class AccessIndex {
 
     private final MembershipStore memberships;
     private final ReentrantLock writer = new ReentrantLock();
-    private final DenseIds segments = new DenseIds();
-    private final DenseIds partners = new DenseIds();
-    private final DenseIds contacts = new DenseIds();
-    private final Map<List<String>, long[]> masks = new ConcurrentHashMap<>();
-    private volatile State state = new State(new BitRows(0, 64), new BitRows(0, 64), new int[0], new int[0],
-            new byte[0], new long[0], new long[0]);
+    private volatile Generation gen = new Generation();
     private volatile boolean ready;
 
     AccessIndex(MembershipStore memberships) {
@@ -50,6 +48,38 @@ public class AccessIndex {
     /** The arrays readers use, replaced as a whole when they grow. */
     private record State(BitRows partnerBits, BitRows contactBits, int[] contactPartner, int[] partnerContacts,
                          byte[] segmentLevel, long[] memberCount, long[] contactCount) {
+        static State empty() {
+            return new State(new BitRows(0, 64), new BitRows(0, 64), new int[0], new int[0], new byte[0], new long[0],
+                    new long[0]);
+        }
+    }
+
+    /** One loaded index: ids, bits and the audience masks computed against them. */
+    private static final class Generation {
+        final DenseIds segments = new DenseIds();
+        final DenseIds partners = new DenseIds();
+        final DenseIds contacts = new DenseIds();
+        final Map<List<String>, long[]> masks = new ConcurrentHashMap<>();
+        /** Segment ids as text by ordinal (answers name segments without formatting UUIDs each time). */
+        volatile String[] segmentText = new String[0];
+        volatile State state = State.empty();
+    }
+
+    /**
+     * Approximate heap held by the index, for the documented budget.
+     *
+     * @param bitBytes   membership bits (partners and contacts)
+     * @param arrayBytes links and counts
+     * @param idBytes    id → ordinal maps (≈ 90 bytes per id: hash map node, UUID, boxed ordinal, list slot)
+     */
+    public record Memory(int segments, int partners, int contacts, long bitBytes, long arrayBytes, long idBytes) {
+        public long total() {
+            return bitBytes + arrayBytes + idBytes;
+        }
+
+        public double bytesPerContact() {
+            return contacts == 0 ? 0 : (double) total() / contacts;
+        }
     }
 
     public boolean ready() {
@@ -62,26 +92,132 @@ public class AccessIndex {
         try {
             long started = System.nanoTime();
             ready = false;
-            masks.clear();
-            for (Segment s : definitions) {
-                segments.add(UUID.fromString(s.id()));
+            Generation g = new Generation();
+            defineSegments(g, definitions);
+            memberships.forEachPartnerId(p -> ensurePartner(g, p));
+            memberships.forEachPlacement((c, p) -> placeContact(g, c, p));
+            for (SegmentLevel level : SegmentLevel.values()) {
+                // millions of rows: ids as UUIDs, segment ordinals remembered, arrays grown only when needed
+                Map<UUID, Integer> segmentOrds = new java.util.HashMap<>();
+                memberships.forEachMembershipId(level, (segment, member) -> {
+                    int ord = segmentOrds.computeIfAbsent(segment, s -> {
+                        int o = g.segments.add(s);
+                        grow(g, 0, 0);
+                        g.state.segmentLevel()[o] = (byte) (level == SegmentLevel.PARTNER ? 1 : 2);
+                        return o;
+                    });
+                    DenseIds ids = level == SegmentLevel.PARTNER ? g.partners : g.contacts;
+                    int row = ids.ordOf(member);
+                    if (row < 0) {
+                        row = ids.add(member);
+                    }
+                    State st = g.state;
+                    BitRows bits = level == SegmentLevel.PARTNER ? st.partnerBits() : st.contactBits();
+                    if (row >= bits.rows()) {
+                        grow(g, level == SegmentLevel.PARTNER ? row : 0, level == SegmentLevel.CONTACT ? row : 0);
+                        st = g.state;
+                        bits = level == SegmentLevel.PARTNER ? st.partnerBits() : st.contactBits();
+                    }
+                    if (bits.set(row, ord, true)) {
+                        st.memberCount()[ord]++;
+                        if (level == SegmentLevel.PARTNER) {
+                            st.contactCount()[ord] += st.partnerContacts()[row];
+                        }
+                    }
+                });
             }
-            grow(0, 0);
-            State st = state;
-            for (Segment s : definitions) {
-                st.segmentLevel[segments.ordOf(s.id())] = (byte) (s.level() == SegmentLevel.PARTNER ? 1 : 2);
-            }
-            memberships.forEachPartnerId(p -> ensurePartner(p));
-            memberships.forEachPlacement(this::placeContact);
-            memberships.forEachMembership(SegmentLevel.PARTNER, (s, p) -> setMember(s, SegmentLevel.PARTNER, p, true));
-            memberships.forEachMembership(SegmentLevel.CONTACT, (s, c) -> setMember(s, SegmentLevel.CONTACT, c, true));
+            gen = g;
             ready = true;
-            LOG.info("Access index loaded: {} segments, {} partners, {} contacts, {} MiB of bits in {} ms",
-                    segments.size(), partners.size(), contacts.size(),
-                    (state.partnerBits().bytes() + state.contactBits().bytes()) >> 20,
-                    (System.nanoTime() - started) / 1_000_000);
+            logLoaded("loaded", started);
         } finally {
             writer.unlock();
+        }
+    }
+
+    /**
+     * Builds the index from a bulk computation instead of the database: the records of {@code view}
+     * and, per segment, its members as bits over the view's ordinals (what was just persisted).
+     */
+    void install(Collection<Segment> definitions, ValueStore.View view, Map<String, long[]> members) {
+        writer.lock();
+        try {
+            long started = System.nanoTime();
+            Generation g = new Generation();
+            defineSegments(g, definitions);
+            int[] partnerRow = new int[view.partnerBound()];
+            Arrays.fill(partnerRow, -1);
+            for (int p = 0; p < view.partnerBound(); p++) {
+                if (view.hasPartner(p)) {
+                    partnerRow[p] = g.partners.add(view.partnerId(p));
+                }
+            }
+            int[] contactRow = new int[view.contactBound()];
+            Arrays.fill(contactRow, -1);
+            for (int c = 0; c < view.contactBound(); c++) {
+                if (view.hasContact(c)) {
+                    contactRow[c] = g.contacts.add(view.contactId(c));
+                }
+            }
+            grow(g, 0, 0);
+            State st = g.state;
+            for (int c = 0; c < contactRow.length; c++) {
+                if (contactRow[c] >= 0) {
+                    int partner = partnerRow[view.partnerOf(c)];
+                    st.contactPartner()[contactRow[c]] = partner;
+                    st.partnerContacts()[partner]++;
+                }
+            }
+            for (Segment s : definitions) {
+                long[] bits = members.get(s.id());
+                if (bits == null) {
+                    continue;
+                }
+                int ord = g.segments.ordOf(s.id());
+                boolean partnerLevel = s.level() == SegmentLevel.PARTNER;
+                int[] rows = partnerLevel ? partnerRow : contactRow;
+                BitRows matrix = partnerLevel ? st.partnerBits() : st.contactBits();
+                long count = 0;
+                long contacts = 0;
+                for (int w = 0; w < bits.length; w++) {
+                    long word = bits[w];
+                    while (word != 0) {
+                        int i = (w << 6) + Long.numberOfTrailingZeros(word);
+                        word &= word - 1;
+                        if (i < rows.length && rows[i] >= 0) {
+                            matrix.set(rows[i], ord, true);
+                            count++;
+                            if (partnerLevel) {
+                                contacts += st.partnerContacts()[rows[i]];
+                            }
+                        }
+                    }
+                }
+                st.memberCount()[ord] = count;
+                st.contactCount()[ord] = partnerLevel ? contacts : count;
+            }
+            gen = g;
+            ready = true;
+            logLoaded("installed from a bulk computation", started);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private void logLoaded(String how, long started) {
+        Memory m = memory();
+        LOG.info("Access index {}: {} segments, {} partners, {} contacts, {} MiB ({} bytes per contact) in {} ms", how,
+                m.segments(), m.partners(), m.contacts(), m.total() >> 20, Math.round(m.bytesPerContact()),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void defineSegments(Generation g, Collection<Segment> definitions) {
+        for (Segment s : definitions) {
+            g.segments.add(UUID.fromString(s.id()));
+        }
+        grow(g, 0, 0);
+        State st = g.state;
+        for (Segment s : definitions) {
+            st.segmentLevel()[g.segments.ordOf(s.id())] = (byte) (s.level() == SegmentLevel.PARTNER ? 1 : 2);
         }
     }
 
@@ -89,31 +225,32 @@ public class AccessIndex {
     void apply(IndexChanges changes) {
         writer.lock();
         try {
+            Generation g = gen;
             for (Map.Entry<String, Boolean> p : changes.partners.entrySet()) {
                 if (p.getValue()) {
-                    ensurePartner(p.getKey());
+                    ensurePartner(g, p.getKey());
                 } else {
-                    removePartner(p.getKey());
+                    removePartner(g, p.getKey());
                 }
             }
             for (Map.Entry<String, String> c : changes.contacts.entrySet()) {
                 if (c.getValue() == null) {
-                    removeContact(c.getKey());
+                    removeContact(g, c.getKey());
                 } else {
-                    placeContact(c.getKey(), c.getValue());
+                    placeContact(g, c.getKey(), c.getValue());
                 }
             }
             for (String segmentId : changes.removedSegments) {
-                dropSegment(segmentId);
+                dropSegment(g, segmentId);
             }
             for (Map.Entry<String, String> s : changes.reloadSegments.entrySet()) {
-                reloadSegment(s.getKey(), SegmentLevel.fromJson(s.getValue()),
+                reloadSegment(g, s.getKey(), SegmentLevel.fromJson(s.getValue()),
                         changes.reloadedMembers.getOrDefault(s.getKey(), Set.of()));
             }
             for (String[] m : changes.members) {
-                int ord = segments.ordOf(m[0]);
+                int ord = g.segments.ordOf(m[0]);
                 if (ord >= 0 && !changes.reloadSegments.containsKey(m[0])) {
-                    setMember(m[0], level(ord), m[1], "1".equals(m[2]));
+                    setMember(g, m[0], level(g, ord), m[1], "1".equals(m[2]));
                 }
             }
         } finally {
@@ -124,116 +261,189 @@ public class AccessIndex {
     // ---------------------------------------------------------------- queries (lock-free)
 
     public boolean isAdmitted(String contactId, List<String> segmentIds) {
-        State st = state;
-        int contact = contacts.ordOf(contactId);
+        Generation g = gen;
+        State st = g.state;
+        int contact = g.contacts.ordOf(contactId);
         if (contact < 0) {
             return false;
         }
         int partner = contact < st.contactPartner().length ? st.contactPartner()[contact] : -1;
-        long[] mask = masks.computeIfAbsent(List.copyOf(segmentIds), this::mask);
+        long[] mask = g.masks.computeIfAbsent(List.copyOf(segmentIds), ids -> mask(g, ids));
         return st.contactBits().intersects(contact, st.partnerBits(), partner, mask);
     }
 
     public Set<String> segmentsOfContact(String contactId) {
-        State st = state;
+        Generation g = gen;
+        State st = g.state;
         Set<String> out = new LinkedHashSet<>();
-        int contact = contacts.ordOf(contactId);
+        int contact = g.contacts.ordOf(contactId);
         if (contact < 0) {
             return out;
         }
         for (int ord : st.contactBits().columnsOf(contact)) {
-            addId(out, ord);
+            addId(g, out, ord);
         }
         int partner = contact < st.contactPartner().length ? st.contactPartner()[contact] : -1;
         for (int ord : st.partnerBits().columnsOf(partner)) {
-            addId(out, ord);
+            addId(g, out, ord);
         }
         return out;
     }
 
     public Set<String> segmentsOfPartner(String partnerId) {
+        Generation g = gen;
         Set<String> out = new LinkedHashSet<>();
-        for (int ord : state.partnerBits().columnsOf(partners.ordOf(partnerId))) {
-            addId(out, ord);
+        for (int ord : g.state.partnerBits().columnsOf(g.partners.ordOf(partnerId))) {
+            addId(g, out, ord);
         }
         return out;
     }
 
     public Set<String> contactLevelSegmentsOf(String contactId) {
+        Generation g = gen;
         Set<String> out = new LinkedHashSet<>();
-        for (int ord : state.contactBits().columnsOf(contacts.ordOf(contactId))) {
-            addId(out, ord);
+        for (int ord : g.state.contactBits().columnsOf(g.contacts.ordOf(contactId))) {
+            addId(g, out, ord);
         }
         return out;
     }
 
     public boolean isMember(String segmentId, String memberId) {
-        int ord = segments.ordOf(segmentId);
+        Generation g = gen;
+        int ord = g.segments.ordOf(segmentId);
         if (ord < 0) {
             return false;
         }
-        State st = state;
-        return level(ord) == SegmentLevel.PARTNER ? st.partnerBits().get(partners.ordOf(memberId), ord)
-                : st.contactBits().get(contacts.ordOf(memberId), ord);
+        State st = g.state;
+        return level(g, ord) == SegmentLevel.PARTNER ? st.partnerBits().get(g.partners.ordOf(memberId), ord)
+                : st.contactBits().get(g.contacts.ordOf(memberId), ord);
+    }
+
+    /** {@link #isMember(String, String)} for a member given as a UUID (no parsing on hot paths). */
+    public boolean isMember(String segmentId, UUID memberId) {
+        Generation g = gen;
+        int ord = g.segments.ordOf(segmentId);
+        if (ord < 0 || memberId == null) {
+            return false;
+        }
+        State st = g.state;
+        return level(g, ord) == SegmentLevel.PARTNER ? st.partnerBits().get(g.partners.ordOf(memberId), ord)
+                : st.contactBits().get(g.contacts.ordOf(memberId), ord);
+    }
+
+    /** {@link #isMember(String, UUID)} with the segment id parsed already. */
+    public boolean isMember(UUID segmentId, UUID memberId) {
+        Generation g = gen;
+        int ord = g.segments.ordOf(segmentId);
+        if (ord < 0 || memberId == null) {
+            return false;
+        }
+        State st = g.state;
+        return level(g, ord) == SegmentLevel.PARTNER ? st.partnerBits().get(g.partners.ordOf(memberId), ord)
+                : st.contactBits().get(g.contacts.ordOf(memberId), ord);
     }
 
     public String partnerOf(String contactId) {
-        State st = state;
-        int contact = contacts.ordOf(contactId);
+        Generation g = gen;
+        State st = g.state;
+        int contact = g.contacts.ordOf(contactId);
         if (contact < 0 || contact >= st.contactPartner().length || st.contactPartner()[contact] < 0) {
             return null;
         }
-        UUID id = partners.idOf(st.contactPartner()[contact]);
+        UUID id = g.partners.idOf(st.contactPartner()[contact]);
         return id == null ? null : id.toString();
     }
 
     public long memberCount(String segmentId) {
-        int ord = segments.ordOf(segmentId);
-        State st = state;
+        Generation g = gen;
+        int ord = g.segments.ordOf(segmentId);
+        State st = g.state;
         return ord < 0 || ord >= st.memberCount().length ? 0 : st.memberCount()[ord];
     }
 
     public long contactCount(String segmentId) {
-        int ord = segments.ordOf(segmentId);
-        State st = state;
+        Generation g = gen;
+        int ord = g.segments.ordOf(segmentId);
+        State st = g.state;
         if (ord < 0 || ord >= st.memberCount().length) {
             return 0;
         }
-        return level(ord) == SegmentLevel.CONTACT ? st.memberCount()[ord] : st.contactCount()[ord];
+        return level(g, ord) == SegmentLevel.CONTACT ? st.memberCount()[ord] : st.contactCount()[ord];
     }
 
     public int contactCount() {
-        return contacts.size();
+        return gen.contacts.size();
     }
 
     /** Every member of a segment as the index has it (a full column scan: for verification, not hot paths). */
     public Set<String> membersOf(String segmentId) {
         Set<String> out = new LinkedHashSet<>();
-        int ord = segments.ordOf(segmentId);
+        forEachMember(segmentId, id -> out.add(id.toString()));
+        return out;
+    }
+
+    /** Calls the consumer with every member of a segment (a full column scan). */
+    public void forEachMember(String segmentId, java.util.function.Consumer<UUID> consumer) {
+        Generation g = gen;
+        int ord = g.segments.ordOf(segmentId);
         if (ord < 0) {
-            return out;
+            return;
         }
-        State st = state;
-        boolean partnerLevel = level(ord) == SegmentLevel.PARTNER;
+        State st = g.state;
+        boolean partnerLevel = level(g, ord) == SegmentLevel.PARTNER;
         BitRows bits = partnerLevel ? st.partnerBits() : st.contactBits();
-        DenseIds ids = partnerLevel ? partners : contacts;
+        DenseIds ids = partnerLevel ? g.partners : g.contacts;
         for (int row = 0; row < bits.rows(); row++) {
             if (bits.get(row, ord)) {
                 UUID id = ids.idOf(row);
                 if (id != null) {
-                    out.add(id.toString());
+                    consumer.accept(id);
                 }
             }
         }
-        return out;
+    }
+
+    /**
+     * Calls the consumer with (segment id, member) for every membership of the level that the index
+     * holds, one record at a time (for comparing the whole index with the database in one pass).
+     */
+    public void forEachMembership(SegmentLevel level, BiConsumer<UUID, UUID> segmentAndMember) {
+        Generation g = gen;
+        State st = g.state;
+        BitRows bits = level == SegmentLevel.PARTNER ? st.partnerBits() : st.contactBits();
+        DenseIds ids = level == SegmentLevel.PARTNER ? g.partners : g.contacts;
+        for (int row = 0; row < bits.rows(); row++) {
+            UUID member = ids.idOf(row);
+            if (member == null) {
+                continue;
+            }
+            for (int ord : bits.columnsOf(row)) {
+                UUID segment = g.segments.idOf(ord);
+                if (segment != null) {
+                    segmentAndMember.accept(segment, member);
+                }
+            }
+        }
+    }
+
+    /** Heap held by the index now (see {@link Memory}). */
+    public Memory memory() {
+        Generation g = gen;
+        State st = g.state;
+        long arrays = 4L * (st.contactPartner().length + st.partnerContacts().length)
+                + st.segmentLevel().length + 16L * st.memberCount().length;
+        long ids = 90L * (g.partners.capacity() + g.contacts.capacity() + g.segments.capacity());
+        return new Memory(g.segments.size(), g.partners.size(), g.contacts.size(),
+                st.partnerBits().bytes() + st.contactBits().bytes(), arrays, ids);
     }
 
     // ---------------------------------------------------------------- writing (writer lock held)
 
-    private long[] mask(List<String> segmentIds) {
-        long[] mask = new long[Math.max(state.partnerBits().words(), state.contactBits().words())];
+    private static long[] mask(Generation g, List<String> segmentIds) {
+        State st = g.state;
+        long[] mask = new long[Math.max(st.partnerBits().words(), st.contactBits().words())];
         for (String id : segmentIds) {
-            int ord = segments.ordOf(id);
+            int ord = g.segments.ordOf(id);
             if (ord >= 0 && (ord >>> 6) < mask.length) {
                 mask[ord >>> 6] |= 1L << ord;
             }
@@ -241,135 +451,150 @@ public class AccessIndex {
         return mask;
     }
 
-    private void addId(Set<String> out, int ord) {
-        UUID id = segments.idOf(ord);
-        if (id != null) {
-            out.add(id.toString());
+    private static void addId(Generation g, Set<String> out, int ord) {
+        String[] texts = g.segmentText;
+        String text = ord < texts.length ? texts[ord] : null;
+        if (text == null) {
+            UUID id = g.segments.idOf(ord);
+            if (id == null) {
+                return;
+            }
+            text = id.toString();
+            if (ord < texts.length) {
+                texts[ord] = text; // a benign race: every writer stores the same text
+            }
         }
+        out.add(text);
     }
 
-    private SegmentLevel level(int ord) {
-        byte[] levels = state.segmentLevel();
+    private static SegmentLevel level(Generation g, int ord) {
+        byte[] levels = g.state.segmentLevel();
         return ord < levels.length && levels[ord] == 1 ? SegmentLevel.PARTNER : SegmentLevel.CONTACT;
     }
 
     /** Makes every array fit the current ordinals (plus the given extra rows). */
-    private void grow(int partnerRow, int contactRow) {
-        State st = state;
-        int segmentCap = segments.capacity();
-        int partnerCap = Math.max(partners.capacity(), partnerRow + 1);
-        int contactCap = Math.max(contacts.capacity(), contactRow + 1);
+    private static void grow(Generation g, int partnerRow, int contactRow) {
+        State st = g.state;
+        int segmentCap = g.segments.capacity();
+        int partnerCap = Math.max(g.partners.capacity(), partnerRow + 1);
+        int contactCap = Math.max(g.contacts.capacity(), contactRow + 1);
         BitRows pb = st.partnerBits().ensure(partnerCap, segmentCap);
         BitRows cb = st.contactBits().ensure(contactCap, segmentCap);
         int[] cp = st.contactPartner();
         if (cp.length < contactCap) {
             int old = cp.length;
-            cp = java.util.Arrays.copyOf(cp, Math.max(contactCap, old + (old >> 1) + 16));
-            java.util.Arrays.fill(cp, old, cp.length, -1);
+            cp = Arrays.copyOf(cp, Math.max(contactCap, old + (old >> 1) + 16));
+            Arrays.fill(cp, old, cp.length, -1);
         }
         int[] pc = st.partnerContacts().length < partnerCap
-                ? java.util.Arrays.copyOf(st.partnerContacts(), Math.max(partnerCap, st.partnerContacts().length * 3 / 2 + 16))
+                ? Arrays.copyOf(st.partnerContacts(), Math.max(partnerCap, st.partnerContacts().length * 3 / 2 + 16))
                 : st.partnerContacts();
+        if (g.segmentText.length < segmentCap) {
+            g.segmentText = java.util.Arrays.copyOf(g.segmentText, segmentCap + 16);
+        }
         byte[] levels = st.segmentLevel().length < segmentCap
-                ? java.util.Arrays.copyOf(st.segmentLevel(), segmentCap + 16) : st.segmentLevel();
+                ? Arrays.copyOf(st.segmentLevel(), segmentCap + 16) : st.segmentLevel();
         long[] counts = st.memberCount().length < segmentCap
-                ? java.util.Arrays.copyOf(st.memberCount(), segmentCap + 16) : st.memberCount();
+                ? Arrays.copyOf(st.memberCount(), segmentCap + 16) : st.memberCount();
         long[] contactCounts = st.contactCount().length < segmentCap
-                ? java.util.Arrays.copyOf(st.contactCount(), segmentCap + 16) : st.contactCount();
+                ? Arrays.copyOf(st.contactCount(), segmentCap + 16) : st.contactCount();
         if (pb != st.partnerBits() || cb != st.contactBits() || cp != st.contactPartner() || pc != st.partnerContacts()
                 || levels != st.segmentLevel() || counts != st.memberCount() || contactCounts != st.contactCount()) {
-            state = new State(pb, cb, cp, pc, levels, counts, contactCounts);
+            g.state = new State(pb, cb, cp, pc, levels, counts, contactCounts);
+            if (pb.words() != st.partnerBits().words() || cb.words() != st.contactBits().words()) {
+                g.masks.clear(); // masks are as wide as the rows
+            }
         }
     }
 
-    private int ensurePartner(String partnerId) {
+    private static int ensurePartner(Generation g, String partnerId) {
         UUID id = DenseIds.parse(partnerId);
         if (id == null) {
             return -1;
         }
-        int ord = partners.add(id);
-        grow(ord, 0);
+        int ord = g.partners.add(id);
+        grow(g, ord, 0);
         return ord;
     }
 
-    private void removePartner(String partnerId) {
-        int ord = partners.ordOf(partnerId);
+    private static void removePartner(Generation g, String partnerId) {
+        int ord = g.partners.ordOf(partnerId);
         if (ord < 0) {
             return;
         }
-        State st = state;
+        State st = g.state;
         for (int s : st.partnerBits().columnsOf(ord)) {
             st.memberCount()[s]--;
             st.contactCount()[s] -= st.partnerContacts()[ord];
         }
         st.partnerBits().clearRow(ord);
         st.partnerContacts()[ord] = 0;
-        partners.remove(partners.idOf(ord));
+        g.partners.remove(g.partners.idOf(ord));
     }
 
-    private void placeContact(String contactId, String partnerId) {
+    private static void placeContact(Generation g, String contactId, String partnerId) {
         UUID id = DenseIds.parse(contactId);
         if (id == null) {
             return;
         }
-        int contact = contacts.add(id);
-        int partner = ensurePartner(partnerId);
-        grow(partner, contact);
-        State st = state;
+        int contact = g.contacts.add(id);
+        int partner = ensurePartner(g, partnerId);
+        grow(g, partner, contact);
+        State st = g.state;
         int before = st.contactPartner()[contact];
         if (before == partner) {
             return;
         }
         if (before >= 0) {
-            moveContactCount(before, -1);
+            moveContactCount(g, before, -1);
         }
         st.contactPartner()[contact] = partner;
-        moveContactCount(partner, +1);
+        moveContactCount(g, partner, +1);
     }
 
-    private void moveContactCount(int partner, int delta) {
-        State st = state;
+    private static void moveContactCount(Generation g, int partner, int delta) {
+        State st = g.state;
         st.partnerContacts()[partner] += delta;
         for (int s : st.partnerBits().columnsOf(partner)) {
             st.contactCount()[s] += delta;
         }
     }
 
-    private void removeContact(String contactId) {
-        int contact = contacts.ordOf(contactId);
+    private static void removeContact(Generation g, String contactId) {
+        int contact = g.contacts.ordOf(contactId);
         if (contact < 0) {
             return;
         }
-        State st = state;
+        State st = g.state;
         for (int s : st.contactBits().columnsOf(contact)) {
             st.memberCount()[s]--;
         }
         st.contactBits().clearRow(contact);
         if (st.contactPartner()[contact] >= 0) {
-            moveContactCount(st.contactPartner()[contact], -1);
+            moveContactCount(g, st.contactPartner()[contact], -1);
         }
         st.contactPartner()[contact] = -1;
-        contacts.remove(contacts.idOf(contact));
+        g.contacts.remove(g.contacts.idOf(contact));
     }
 
-    private void setMember(String segmentId, SegmentLevel level, String memberId, boolean member) {
+    private static void setMember(Generation g, String segmentId, SegmentLevel level, String memberId, boolean member) {
         UUID segment = DenseIds.parse(segmentId);
         if (segment == null) {
             return;
         }
-        int ord = segments.add(segment);
+        int ord = g.segments.add(segment);
         int row;
         if (level == SegmentLevel.PARTNER) {
-            row = member ? ensurePartner(memberId) : partners.ordOf(memberId);
+            row = member ? ensurePartner(g, memberId) : g.partners.ordOf(memberId);
         } else {
             UUID contact = DenseIds.parse(memberId);
-            row = contact == null ? -1 : member ? contacts.add(contact) : contacts.ordOf(contact);
+            row = contact == null ? -1 : member ? g.contacts.add(contact) : g.contacts.ordOf(contact);
         }
         if (row < 0) {
             return;
         }
-        grow(level == SegmentLevel.PARTNER ? row : 0, level == SegmentLevel.CONTACT ? row : 0);
-        State st = state;
+        grow(g, level == SegmentLevel.PARTNER ? row : 0, level == SegmentLevel.CONTACT ? row : 0);
+        State st = g.state;
         st.segmentLevel()[ord] = (byte) (level == SegmentLevel.PARTNER ? 1 : 2);
         BitRows bits = level == SegmentLevel.PARTNER ? st.partnerBits() : st.contactBits();
         if (bits.set(row, ord, member)) {
@@ -381,37 +606,38 @@ public class AccessIndex {
         }
     }
 
-    private void dropSegment(String segmentId) {
-        int ord = segments.ordOf(segmentId);
+    private static void dropSegment(Generation g, String segmentId) {
+        int ord = g.segments.ordOf(segmentId);
         if (ord < 0) {
             return;
         }
-        State st = state;
+        State st = g.state;
         st.partnerBits().clearColumn(ord);
         st.contactBits().clearColumn(ord);
         st.memberCount()[ord] = 0;
         st.contactCount()[ord] = 0;
         st.segmentLevel()[ord] = 0;
-        segments.remove(segments.idOf(ord));
-        masks.clear();
+        g.segments.remove(g.segments.idOf(ord));
+        g.segmentText = new String[g.segmentText.length]; // the ordinal will be reused
+        g.masks.clear();
     }
 
-    private void reloadSegment(String segmentId, SegmentLevel level, Set<String> members) {
+    private static void reloadSegment(Generation g, String segmentId, SegmentLevel level, Set<String> members) {
         UUID id = DenseIds.parse(segmentId);
         if (id == null) {
             return;
         }
-        int ord = segments.add(id);
-        grow(0, 0);
-        State st = state;
+        int ord = g.segments.add(id);
+        grow(g, 0, 0);
+        State st = g.state;
         st.partnerBits().clearColumn(ord);
         st.contactBits().clearColumn(ord);
         st.memberCount()[ord] = 0;
         st.contactCount()[ord] = 0;
         st.segmentLevel()[ord] = (byte) (level == SegmentLevel.PARTNER ? 1 : 2);
-        masks.clear();
+        g.masks.clear();
         for (String m : members) {
-            setMember(segmentId, level, m, true);
+            setMember(g, segmentId, level, m, true);
         }
     }
 }

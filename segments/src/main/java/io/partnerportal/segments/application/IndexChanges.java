@@ -15,8 +15,11 @@ import java.util.Set;
  */
 final class IndexChanges {
 
-    /** Beyond this many member changes a segment is reloaded from the database instead of listed. */
-    static final int LIST_LIMIT = 1000;
+    /**
+     * Beyond this many member changes a segment is reloaded from the database instead of listed
+     * (a partner with 10,000 contacts changing tier moves at most 10,000 per segment: listed).
+     */
+    static final int LIST_LIMIT = 50_000;
 
     final List<String[]> members = new ArrayList<>();
     final Map<String, String> contacts = new LinkedHashMap<>();
@@ -32,6 +35,16 @@ final class IndexChanges {
     /** Values of each changed record ("p:id"/"c:id"), null when it no longer exists. */
     final Map<String, RecordSnapshot> snapshots = new java.util.HashMap<>();
     boolean prefetched;
+    /**
+     * For this instance only (never written to the journal): the index computed by a bulk
+     * recomputation, installed right after commit instead of reloading everything from the database.
+     */
+    Installation installation;
+
+    /** What {@link AccessIndex#install} needs. */
+    record Installation(java.util.Collection<io.partnerportal.segments.domain.segment.Segment> definitions,
+                        ValueStore.View view, Map<String, long[]> members) {
+    }
 
     /** A record's values and, for a contact, its partner. */
     record RecordSnapshot(Map<String, Object> values, String partnerId) {
@@ -61,9 +74,15 @@ final class IndexChanges {
         reloadSegments.remove(segmentId);
     }
 
-    /** A partner ("p:<id>") or contact ("c:<id>") whose values changed. */
+    /** A partner ("p:<id>") or contact ("c:<id>") whose values changed (any snapshot taken earlier is stale). */
     void record(String key) {
         records.add(key);
+        snapshots.remove(key);
+    }
+
+    /** The record's values as they are now in this transaction, when already read (spares reading them again). */
+    void snapshot(String key, RecordSnapshot snapshot) {
+        snapshots.put(key, snapshot);
     }
 
     boolean isEmpty() {
@@ -75,7 +94,13 @@ final class IndexChanges {
     Map<String, Object> toJson(String instance) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("instance", instance);
-        json.put("members", members);
+        // grouped by segment, joined and left ids in two lists: about 40 bytes per change
+        Map<String, Map<String, List<String>>> grouped = new LinkedHashMap<>();
+        for (String[] m : members) {
+            grouped.computeIfAbsent(m[0], k -> new LinkedHashMap<>())
+                    .computeIfAbsent("1".equals(m[2]) ? "j" : "l", k -> new ArrayList<>()).add(m[1]);
+        }
+        json.put("members", grouped);
         json.put("contacts", contacts);
         json.put("partners", partners);
         json.put("reload", reloadSegments);
@@ -88,9 +113,17 @@ final class IndexChanges {
     @SuppressWarnings("unchecked")
     static IndexChanges fromJson(Map<String, Object> json) {
         IndexChanges c = new IndexChanges();
-        for (Object m : (List<Object>) json.getOrDefault("members", List.of())) {
-            List<Object> row = (List<Object>) m;
-            c.members.add(new String[]{(String) row.get(0), (String) row.get(1), (String) row.get(2)});
+        Object members = json.getOrDefault("members", Map.of());
+        if (members instanceof Map<?, ?> grouped) {
+            ((Map<String, Map<String, List<Object>>>) grouped).forEach((segment, lists) -> {
+                lists.getOrDefault("j", List.of()).forEach(id -> c.members.add(new String[]{segment, (String) id, "1"}));
+                lists.getOrDefault("l", List.of()).forEach(id -> c.members.add(new String[]{segment, (String) id, "0"}));
+            });
+        } else {
+            for (Object m : (List<Object>) members) { // entries written before the grouped form
+                List<Object> row = (List<Object>) m;
+                c.members.add(new String[]{(String) row.get(0), (String) row.get(1), (String) row.get(2)});
+            }
         }
         ((Map<String, Object>) json.getOrDefault("contacts", Map.of())).forEach((k, v) -> c.contacts.put(k, (String) v));
         ((Map<String, Object>) json.getOrDefault("partners", Map.of())).forEach((k, v) -> c.partners.put(k, (Boolean) v));

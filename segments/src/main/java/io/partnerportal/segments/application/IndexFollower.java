@@ -51,6 +51,12 @@ public class IndexFollower implements Readiness {
     private final String instance = UUID.randomUUID().toString();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile long applied = -1;
+    private final java.util.Map<Long, IndexChanges.Installation> installations =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Entries of this instance committed or committing, which the committing thread applies itself. */
+    private final java.util.Set<Long> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The highest entry announced by a notification. */
+    private volatile long notified = -1;
     private volatile boolean running = true;
     private Thread listener;
 
@@ -119,6 +125,7 @@ public class IndexFollower implements Readiness {
         lock.lock();
         try {
             applied = seq;
+            installations.keySet().removeIf(s -> s <= seq); // the load covered them
         } finally {
             lock.unlock();
         }
@@ -132,8 +139,9 @@ public class IndexFollower implements Readiness {
         }
         changes.reloadSegments.forEach((segmentId, level) -> changes.reloadedMembers.put(segmentId,
                 memberships.allMembers(segmentId, io.partnerportal.segments.domain.SegmentLevel.fromJson(level))));
-        if (!changes.records.isEmpty()) {
-            changes.snapshots.putAll(values.snapshot(changes.records));
+        List<String> missing = changes.records.stream().filter(r -> !changes.snapshots.containsKey(r)).toList();
+        if (!missing.isEmpty()) {
+            changes.snapshots.putAll(values.snapshot(missing));
         }
         changes.prefetched = true;
     }
@@ -145,15 +153,29 @@ public class IndexFollower implements Readiness {
             if (applied < 0) {
                 return; // (re)loading: the load and the catch-up after it cover this commit
             }
-            if (applied == seq - 1) {
-                applyInMemory(changes);
+            if (applied == seq - 1 && changes.reloadAll && installations.containsKey(seq)) {
+                IndexChanges.Installation i = installations.remove(seq);
+                index.install(i.definitions(), i.view(), i.members());
                 applied = seq;
                 return;
+            }
+            if (applied == seq - 1 && !changes.reloadAll) {
+                applyInMemory(changes);
+                applied = seq;
+                if (notified <= seq) {
+                    return;
+                }
             }
         } finally {
             lock.unlock();
         }
-        // other instances' entries come first: read them (a new transaction: this one is over)
+        if (applied >= seq) {
+            // entries announced meanwhile, which the follower left to this thread (see run)
+            catchUp(notified, true);
+            return;
+        }
+        // other instances' entries come first, or everything is to be reloaded: read them from the
+        // journal (a new transaction: this one is over)
         catchUp(seq, true);
     }
 
@@ -191,30 +213,69 @@ public class IndexFollower implements Readiness {
             for (IndexJournal.Entry entry : entries) {
                 changes.add(IndexChanges.fromJson(entry.payload()));
             }
-            if (changes.stream().anyMatch(c -> c.reloadAll)) {
-                reload();
-                return;
-            }
             transactions.execute(definition, status -> {
                 changes.forEach(this::prefetch);
                 return null;
             });
+            boolean reloadNeeded = false;
             lock.lock();
             try {
-                for (int i = 0; i < entries.size(); i++) {
+                for (int i = 0; i < entries.size() && !reloadNeeded; i++) {
                     long seq = entries.get(i).seq();
                     if (seq > upTo) {
                         return;
                     }
-                    if (seq == applied + 1) {
-                        applyInMemory(changes.get(i));
-                        applied = seq;
+                    if (seq != applied + 1) {
+                        continue;
                     }
+                    IndexChanges entry = changes.get(i);
+                    if (entry.reloadAll) {
+                        IndexChanges.Installation installation = installations.remove(seq);
+                        if (installation == null) {
+                            reloadNeeded = true;
+                            continue;
+                        }
+                        index.install(installation.definitions(), installation.view(), installation.members());
+                    } else {
+                        applyInMemory(entry);
+                    }
+                    applied = seq;
                 }
             } finally {
                 lock.unlock();
             }
+            if (reloadNeeded) {
+                reload();
+                return;
+            }
         }
+    }
+
+    /**
+     * Called before commit by a transaction of this instance whose journal entry {@code seq} asks
+     * every instance to reload: this instance installs what the transaction computed instead, whichever
+     * thread applies the entry (the committing one, or the follower woken by the notification).
+     */
+    void expectInstallation(long seq, IndexChanges.Installation installation) {
+        installations.put(seq, installation);
+    }
+
+    /** The transaction that announced an installation did not commit: its journal entry does not exist. */
+    void forgetInstallation(long seq) {
+        installations.remove(seq);
+    }
+
+    /**
+     * A transaction of this instance wrote journal entry {@code seq} and is committing: the follower
+     * leaves the entry (and what follows it) to that thread, which has everything it needs at hand.
+     */
+    void committing(long seq) {
+        inFlight.add(seq);
+    }
+
+    /** The transaction that wrote the entry is over (committed and applied, or rolled back). */
+    void completed(long seq) {
+        inFlight.remove(seq);
     }
 
     public void catchUp(long upTo) {
@@ -253,7 +314,10 @@ public class IndexFollower implements Readiness {
                         }
                     }
                     if (max > 0) {
-                        catchUp(max);
+                        notified = Math.max(notified, max);
+                        if (!inFlight.contains(applied + 1)) {
+                            catchUp(max);
+                        }
                     } else {
                         catchUpQuietly(); // a safety net: never rely on notifications alone
                     }

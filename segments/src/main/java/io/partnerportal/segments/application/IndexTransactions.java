@@ -41,6 +41,10 @@ class IndexTransactions {
                             if (!registered.isEmpty()) {
                                 follower.prefetch(registered);
                                 seq = journal.append(registered.toJson(follower.instance()));
+                                follower.committing(seq);
+                                if (registered.installation != null) {
+                                    follower.expectInstallation(seq, registered.installation);
+                                }
                             }
                         }
 
@@ -54,6 +58,12 @@ class IndexTransactions {
                         @Override
                         public void afterCompletion(Status status) {
                             current.remove();
+                            if (seq > 0) {
+                                follower.completed(seq);
+                                if (status != Status.COMMITTED) {
+                                    follower.forgetInstallation(seq);
+                                }
+                            }
                         }
                     });
             current.set(registered);

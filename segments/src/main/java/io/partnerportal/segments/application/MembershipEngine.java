@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Evaluates segments for records, writes the membership diff with its history, and follows the
@@ -38,15 +39,23 @@ import java.util.TreeMap;
 @Singleton
 class MembershipEngine {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MembershipEngine.class);
+
     private final MembershipStore memberships;
     private final Directory directory;
     private final ApplicationEventPublisher<SegmentMembershipChanged> events;
     private final Clock clock;
     private final IndexTransactions index;
+    private final AccessIndex accessIndex;
+    private final ValueStore values;
+    private final IndexFollower follower;
 
     MembershipEngine(MembershipStore memberships, Directory directory,
                      ApplicationEventPublisher<SegmentMembershipChanged> events, Clock clock,
-                     IndexTransactions index) {
+                     IndexTransactions index, AccessIndex accessIndex, ValueStore values, IndexFollower follower) {
+        this.accessIndex = accessIndex;
+        this.values = values;
+        this.follower = follower;
         this.index = index;
         this.memberships = memberships;
         this.directory = directory;
@@ -62,7 +71,105 @@ class MembershipEngine {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
-    /** One maintenance job: queued (segment, subjects) evaluations, processed in dependency order. */
+    /**
+     * What a run may read from memory instead of the database: the value store and the access index
+     * brought up to every committed change (under the run's locks nothing else can commit around the
+     * records it reads), minus whatever the current transaction changed itself — records, placements
+     * and memberships it touched are read from the database, as this transaction sees them.
+     */
+    private final class Memory {
+        final ValueStore.View view;
+        private final Set<String> dirtyRecords;
+        private final Set<String> dirtyPartners = new HashSet<>();
+        private final Set<String> dirtyContacts = new HashSet<>();
+        private final Set<String> partnersWithDirtyContacts = new HashSet<>();
+        private final Set<String> dirtySegments = new HashSet<>();
+        private final Set<String> dirtyPairs = new HashSet<>();
+
+        Memory(ValueStore.View view, IndexChanges tx) {
+            this.view = view;
+            this.dirtyRecords = new HashSet<>(tx.records);
+            for (String record : tx.records) {
+                if (record.startsWith("c:")) {
+                    dirtyContact(record.substring(2), null);
+                }
+            }
+            tx.contacts.forEach(this::dirtyContact);
+            tx.partners.keySet().forEach(p -> dirtyRecords.add("p:" + p));
+            for (String record : dirtyRecords) {
+                if (record.startsWith("p:")) {
+                    dirtyPartners.add(record.substring(2));
+                }
+            }
+            dirtySegments.addAll(tx.reloadSegments.keySet());
+            dirtySegments.addAll(tx.removedSegments);
+            for (String[] m : tx.members) {
+                dirtyPairs.add(m[0] + "|" + m[1]);
+            }
+        }
+
+        private void dirtyContact(String contactId, String newPartner) {
+            dirtyContacts.add(contactId);
+            int ord = view.contactOrd(contactId);
+            if (ord >= 0 && view.hasContact(ord)) {
+                partnersWithDirtyContacts.add(view.partnerId(view.partnerOf(ord)).toString());
+            }
+            if (newPartner != null) {
+                partnersWithDirtyContacts.add(newPartner);
+            }
+        }
+
+        /** The contact's values and placement as committed, if this transaction did not touch them. */
+        Directory.Placed contact(String contactId) {
+            if (dirtyContacts.contains(contactId)) {
+                return null;
+            }
+            int ord = view.contactOrd(contactId);
+            return ord >= 0 && view.hasContact(ord)
+                    ? new Directory.Placed(view.contact(ord), view.partnerId(view.partnerOf(ord)).toString()) : null;
+        }
+
+        Values partner(String partnerId) {
+            if (dirtyRecords.contains("p:" + partnerId)) {
+                return null;
+            }
+            int ord = view.partnerOrd(partnerId);
+            return ord >= 0 && view.hasPartner(ord) ? view.partner(ord) : null;
+        }
+
+        /** The partner's contacts, unless this transaction changed or moved any of them. */
+        List<Values> contactsOf(String partnerId) {
+            if (partnersWithDirtyContacts.contains(partnerId) || dirtyRecords.contains("p:" + partnerId)
+                    && view.partnerOrd(partnerId) < 0) {
+                return null;
+            }
+            int ord = view.partnerOrd(partnerId);
+            if (ord < 0) {
+                return null;
+            }
+            List<Values> list = new ArrayList<>();
+            for (int c : view.contactsOf(ord)) {
+                list.add(view.contact(c));
+            }
+            return list;
+        }
+
+        /** Whether the index may answer for the pair (the sets are usually empty: no string is built then). */
+        boolean clean(String segmentId, String memberId) {
+            return (dirtySegments.isEmpty() || !dirtySegments.contains(segmentId))
+                    && (dirtyContacts.isEmpty() || !dirtyContacts.contains(memberId))
+                    && (dirtyPartners.isEmpty() || !dirtyPartners.contains(memberId))
+                    && (dirtyPairs.isEmpty() || !dirtyPairs.contains(segmentId + "|" + memberId));
+        }
+    }
+
+    /**
+     * One maintenance job: queued (segment, subjects) evaluations, processed in dependency order.
+     * What it reads (records, memberships) is fetched for a whole rank of segments at once and kept
+     * for the run, so the number of database round trips does not grow with the number of segments
+     * re-evaluated; the memberships it changes are written at the end in a few set-based statements,
+     * and until then the run answers membership questions from what it changed.
+     */
     final class Run {
 
         private final Definitions definitions;
@@ -73,12 +180,35 @@ class MembershipEngine {
         private final Map<String, Values> contacts = new HashMap<>();
         private final Map<String, List<Values>> contactsOfPartner = new HashMap<>();
         private final Map<String, String> partnerOfContact = new HashMap<>();
+        /** Members (of those whose membership is known to this run) per segment. */
+        private final Map<String, Set<String>> members = new HashMap<>();
+        /** Per segment, the members whose membership this run knows (read, or changed by it). */
+        private final Map<String, Set<String>> known = new HashMap<>();
+        private final List<MembershipStore.SegmentChange> writes = new ArrayList<>();
         private final LocalDate today = today();
         private final EvaluationContext live = new LiveContext();
+        /** Records read from the directory (the others came from memory). */
+        private final Set<String> fromDirectory = new HashSet<>();
+        private Memory memory;
+        private boolean memoryChecked;
 
         private Run(Definitions definitions, MembershipCause cause) {
             this.definitions = definitions;
             this.cause = cause;
+        }
+
+        /** Memory to read from, caught up with every committed change first; null when not usable (loading). */
+        private Memory memory() {
+            if (!memoryChecked) {
+                memoryChecked = true;
+                if (accessIndex.ready() && values.ready()) {
+                    follower.catchUpNow();
+                    if (follower.applied() >= 0 && accessIndex.ready() && values.ready()) {
+                        memory = new Memory(values.view(), index.changes());
+                    }
+                }
+            }
+            return memory;
         }
 
         /** Queues the evaluation of a dynamic segment for some partners or contacts (per its level). */
@@ -95,33 +225,66 @@ class MembershipEngine {
             return this;
         }
 
-        /** Records a diff computed elsewhere (static edits, bulk recomputation) and follows its consequences. */
+        /** Records a diff computed elsewhere (static edits, bulk recomputation), written at once, and follows its consequences. */
         Run applied(CompiledSegment segment, MembershipDiff diff, Map<String, String> partnerOf) {
             if (!diff.isEmpty()) {
                 partnerOfContact.putAll(partnerOf);
                 memberships.apply(segment.id(), segment.segment().version(), segment.level(), diff, partnerOf, cause);
+                remember(segment.id(), diff);
                 record(segment, diff, partnerOf);
                 cascade(segment, diff);
             }
             return this;
         }
 
-        /** The contacts of a partner as the directory has them now (cached for this run). */
-        List<Values> contactsOf(String partnerId) {
-            return contactsOfPartner.computeIfAbsent(partnerId, directory::contactsOf);
+        /** The contact as this run read it (after the change that started the run), if it did. */
+        java.util.Optional<Directory.Placed> loadedContact(String contactId) {
+            Values v = fromDirectory.contains("c:" + contactId) ? contacts.get(contactId) : null;
+            String partnerId = partnerOfContact.get(contactId);
+            return v == null || partnerId == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(new Directory.Placed(v, partnerId));
         }
 
-        /** Processes the queue, then publishes one membership event per changed segment. */
+        java.util.Optional<Values> loadedPartner(String partnerId) {
+            return java.util.Optional.ofNullable(fromDirectory.contains("p:" + partnerId) ? partners.get(partnerId) : null);
+        }
+
+        /** The contacts of a partner as the directory has them now (cached for this run). */
+        List<Values> contactsOf(String partnerId) {
+            return contactsOfPartner.computeIfAbsent(partnerId, p -> {
+                Memory m = memory();
+                List<Values> inMemory = m == null ? null : m.contactsOf(p);
+                return inMemory != null ? inMemory : directory.contactsOf(p);
+            });
+        }
+
+        /** Processes the queue, writes what changed, then publishes one membership event per changed segment. */
         void finish() {
+            long started = System.nanoTime();
+            long reading = 0;
+            int evaluations = 0;
             while (!pending.isEmpty()) {
                 Map<String, Set<String>> rank = pending.pollFirstEntry().getValue();
+                long t = System.nanoTime();
+                prepare(rank);
+                reading += System.nanoTime() - t;
                 for (Map.Entry<String, Set<String>> entry : rank.entrySet()) {
                     CompiledSegment segment = definitions.get(entry.getKey());
                     if (segment != null) {
                         process(segment, entry.getValue());
+                        evaluations += entry.getValue().size();
                     }
                 }
             }
+            long moved = writes.stream().mapToLong(w -> w.diff().size()).sum();
+            long writing = System.nanoTime();
+            memberships.applyAll(writes, cause);
+            if (moved > 1000) {
+                LOG.info("{}: {} evaluations, {} memberships moved in {} segments; read {} ms, evaluated {} ms, wrote {} ms",
+                        cause.type(), evaluations, moved, writes.size(), reading / 1_000_000,
+                        (writing - started - reading) / 1_000_000, (System.nanoTime() - writing) / 1_000_000);
+            }
+            writes.clear();
             Instant now = clock.instant();
             changes.forEach((segmentId, list) -> {
                 CompiledSegment segment = definitions.get(segmentId);
@@ -137,6 +300,135 @@ class MembershipEngine {
             });
         }
 
+        /**
+         * Reads what a rank of segments needs in one go: the records to evaluate, their current
+         * membership in those segments, and their membership in the segments those refer to.
+         */
+        private void prepare(Map<String, Set<String>> rank) {
+            Set<String> partnerSubjects = new LinkedHashSet<>();
+            Set<String> contactSubjects = new LinkedHashSet<>();
+            for (Map.Entry<String, Set<String>> entry : rank.entrySet()) {
+                CompiledSegment segment = definitions.get(entry.getKey());
+                if (segment != null) {
+                    (segment.level() == SegmentLevel.PARTNER ? partnerSubjects : contactSubjects).addAll(entry.getValue());
+                }
+            }
+            preloadContacts(contactSubjects);
+            preloadPartners(partnerSubjects);
+            Map<SegmentLevel, Set<String>> segmentsByLevel = new HashMap<>();
+            Map<String, Set<String>> refSubjects = new HashMap<>();
+            for (Map.Entry<String, Set<String>> entry : rank.entrySet()) {
+                CompiledSegment segment = definitions.get(entry.getKey());
+                if (segment == null) {
+                    continue;
+                }
+                segmentsByLevel.computeIfAbsent(segment.level(), l -> new LinkedHashSet<>()).add(segment.id());
+                for (String ref : segment.refs()) {
+                    CompiledSegment referenced = definitions.get(ref);
+                    if (referenced == null) {
+                        continue;
+                    }
+                    Set<String> asked = refSubjects.computeIfAbsent(ref, r -> new LinkedHashSet<>());
+                    for (String subject : entry.getValue()) {
+                        if (referenced.level() == segment.level()) {
+                            asked.add(subject);
+                        } else if (referenced.level() == SegmentLevel.PARTNER) {
+                            String partner = partnerOfContact.get(subject);
+                            if (partner != null) {
+                                asked.add(partner);
+                            }
+                        }
+                    }
+                }
+            }
+            segmentsByLevel.forEach((level, ids) -> load(level, ids,
+                    level == SegmentLevel.PARTNER ? partnerSubjects : contactSubjects));
+            refSubjects.forEach((ref, subjects) -> load(definitions.get(ref).level(), Set.of(ref), subjects));
+        }
+
+        /** Reads the membership of the members in the segments, for the pairs this run does not know yet. */
+        private void load(SegmentLevel level, Collection<String> segmentIds, Collection<String> subjects) {
+            Set<String> missing = new LinkedHashSet<>();
+            Set<String> segments = new LinkedHashSet<>();
+            for (String segmentId : segmentIds) {
+                Set<String> seen = known.getOrDefault(segmentId, Set.of());
+                for (String subject : subjects) {
+                    if (!seen.contains(subject)) {
+                        missing.add(subject);
+                        segments.add(segmentId);
+                    }
+                }
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            Memory m = memory();
+            Set<String> dbSegments = segments;
+            Set<String> dbMissing = missing;
+            if (m != null) {
+                // pairs this transaction did not touch are answered by the index when asked (see isMember)
+                dbSegments = new LinkedHashSet<>();
+                dbMissing = new LinkedHashSet<>();
+                for (String segmentId : segments) {
+                    Set<String> seen = known.getOrDefault(segmentId, Set.of());
+                    for (String subject : missing) {
+                        if (!seen.contains(subject) && (uuid(subject) == null || !m.clean(segmentId, subject))) {
+                            dbSegments.add(segmentId);
+                            dbMissing.add(subject);
+                        }
+                    }
+                }
+                if (dbMissing.isEmpty()) {
+                    return;
+                }
+            }
+            Map<String, Set<String>> found = memberships.membersAmong(level, dbSegments, dbMissing);
+            for (String segmentId : dbSegments) {
+                Set<String> seen = known.computeIfAbsent(segmentId, s -> new HashSet<>());
+                Set<String> in = members.computeIfAbsent(segmentId, s -> new HashSet<>());
+                Set<String> inFound = found.getOrDefault(segmentId, Set.of());
+                for (String subject : dbMissing) {
+                    if (seen.add(subject) && inFound.contains(subject)) {
+                        in.add(subject);
+                    }
+                }
+            }
+        }
+
+        /** Membership as this run sees it (a database read for a pair it does not know yet). */
+        private boolean isMember(String segmentId, SegmentLevel level, String memberId) {
+            if (known.getOrDefault(segmentId, Set.of()).contains(memberId)) {
+                return members.getOrDefault(segmentId, Set.of()).contains(memberId);
+            }
+            Memory m = memory();
+            UUID id = m == null ? null : uuid(memberId);
+            if (id != null && m.clean(segmentId, memberId)) {
+                return accessIndex.isMember(uuid(segmentId), id);
+            }
+            boolean member = memberships.isMember(segmentId, level, memberId);
+            known.computeIfAbsent(segmentId, s -> new HashSet<>()).add(memberId);
+            if (member) {
+                members.computeIfAbsent(segmentId, s -> new HashSet<>()).add(memberId);
+            }
+            return member;
+        }
+
+        private final Map<String, UUID> uuids = new HashMap<>();
+
+        /** An id as a UUID, parsed once per run (null when it is not one). */
+        private UUID uuid(String id) {
+            return uuids.computeIfAbsent(id, io.partnerportal.segments.domain.index.DenseIds::parse);
+        }
+
+        private void remember(String segmentId, MembershipDiff diff) {
+            Set<String> seen = known.computeIfAbsent(segmentId, s -> new HashSet<>());
+            Set<String> in = members.computeIfAbsent(segmentId, s -> new HashSet<>());
+            seen.addAll(diff.joined());
+            seen.addAll(diff.left());
+            in.addAll(diff.joined());
+            in.removeAll(diff.left());
+        }
+
         private void process(CompiledSegment segment, Set<String> subjects) {
             boolean partnerLevel = segment.level() == SegmentLevel.PARTNER;
             if (partnerLevel) {
@@ -144,38 +436,55 @@ class MembershipEngine {
             } else {
                 preloadContacts(subjects);
             }
-            Set<String> matching = new HashSet<>();
-            Map<String, String> partnerOf = new HashMap<>();
+            load(segment.level(), Set.of(segment.id()), subjects);
+            // one pass: evaluate each subject and compare with its membership as this run sees it
+            String segmentId = segment.id();
+            UUID segmentUuid = uuid(segmentId);
+            Set<String> seen = known.getOrDefault(segmentId, Set.of());
+            Set<String> in = members.getOrDefault(segmentId, Set.of());
+            Memory m = memory;
+            Set<String> joined = new HashSet<>();
+            Set<String> left = new HashSet<>();
             for (String subject : subjects) {
-                if (partnerLevel) {
-                    Values partner = partners.get(subject);
-                    if (partner != null && segment.condition() != null
-                            && segment.condition().matches(partner, null, live)) {
-                        matching.add(subject);
+                boolean now = false;
+                if (segment.condition() != null) {
+                    if (partnerLevel) {
+                        Values partner = partners.get(subject);
+                        now = partner != null && segment.condition().matches(partner, null, live);
+                    } else {
+                        Values contact = contacts.get(subject);
+                        String partnerId = partnerOfContact.get(subject);
+                        Values partner = partnerId == null ? null : partner(partnerId);
+                        now = contact != null && partner != null && segment.condition().matches(partner, contact, live);
                     }
-                    partnerOf.put(subject, subject);
+                }
+                boolean was;
+                if (seen.contains(subject)) {
+                    was = in.contains(subject);
                 } else {
-                    Values contact = contacts.get(subject);
-                    String partnerId = partnerOfContact.get(subject);
+                    UUID id = m == null ? null : uuid(subject);
+                    was = id != null && m.clean(segmentId, subject) ? accessIndex.isMember(segmentUuid, id)
+                            : isMember(segmentId, segment.level(), subject);
+                }
+                if (now != was) {
+                    (now ? joined : left).add(subject);
+                }
+            }
+            Map<String, String> partnerOf = new HashMap<>();
+            for (Set<String> moved : List.of(joined, left)) {
+                for (String subject : moved) {
+                    String partnerId = partnerLevel ? subject : partnerOfContact.get(subject);
                     if (partnerId != null) {
                         partnerOf.put(subject, partnerId);
                     }
-                    Values partner = partnerId == null ? null : partner(partnerId);
-                    if (contact != null && partner != null && segment.condition() != null
-                            && segment.condition().matches(partner, contact, live)) {
-                        matching.add(subject);
-                    }
                 }
             }
-            Set<String> current = memberships.membersAmong(segment.id(), segment.level(), subjects);
-            Set<String> joined = new HashSet<>(matching);
-            joined.removeAll(current);
-            Set<String> left = new HashSet<>(current);
-            left.removeAll(matching);
             MembershipDiff diff = new MembershipDiff(joined, left);
             if (!diff.isEmpty()) {
                 fillPartnerOf(partnerOf, left, segment.level());
-                memberships.apply(segment.id(), segment.segment().version(), segment.level(), diff, partnerOf, cause);
+                writes.add(new MembershipStore.SegmentChange(segment.id(), segment.segment().version(), segment.level(),
+                        diff, partnerOf));
+                remember(segment.id(), diff);
                 record(segment, diff, partnerOf);
                 cascade(segment, diff);
             }
@@ -235,39 +544,64 @@ class MembershipEngine {
         }
 
         private void preloadPartners(Collection<String> ids) {
-            List<String> missing = ids.stream().filter(id -> !partners.containsKey(id)).toList();
+            List<String> missing = new ArrayList<>();
+            Memory m = null;
+            for (String id : ids) {
+                if (partners.containsKey(id)) {
+                    continue;
+                }
+                m = m == null ? memory() : m;
+                Values inMemory = m == null ? null : m.partner(id);
+                if (inMemory != null) {
+                    partners.put(id, inMemory);
+                } else {
+                    missing.add(id);
+                }
+            }
             if (!missing.isEmpty()) {
-                directory.partners(missing).forEach(v -> partners.put(v.id(), v));
+                directory.partners(missing).forEach(v -> {
+                    partners.put(v.id(), v);
+                    fromDirectory.add("p:" + v.id());
+                });
             }
         }
 
         private void preloadContacts(Collection<String> ids) {
-            List<String> missing = ids.stream().filter(id -> !contacts.containsKey(id)).toList();
-            if (missing.isEmpty()) {
-                return;
-            }
-            for (Values contact : directory.contacts(missing)) {
-                contacts.put(contact.id(), contact);
-            }
-            for (String contactId : missing) {
-                if (!partnerOfContact.containsKey(contactId)) {
-                    directory.partnerOf(contactId).ifPresent(p -> partnerOfContact.put(contactId, p));
+            List<String> missing = new ArrayList<>();
+            Memory m = null;
+            for (String id : ids) {
+                if (contacts.containsKey(id)) {
+                    continue;
+                }
+                m = m == null ? memory() : m;
+                Directory.Placed inMemory = m == null ? null : m.contact(id);
+                if (inMemory != null) {
+                    contacts.put(id, inMemory.contact());
+                    partnerOfContact.put(id, inMemory.partnerId());
+                } else {
+                    missing.add(id);
                 }
             }
-            preloadPartners(missing.stream().map(partnerOfContact::get).filter(java.util.Objects::nonNull)
+            if (!missing.isEmpty()) {
+                for (Directory.Placed placed : directory.placedContacts(missing)) {
+                    contacts.put(placed.contact().id(), placed.contact());
+                    partnerOfContact.put(placed.contact().id(), placed.partnerId());
+                    fromDirectory.add("c:" + placed.contact().id());
+                }
+            }
+            preloadPartners(ids.stream().map(partnerOfContact::get).filter(java.util.Objects::nonNull)
                     .distinct().toList());
         }
 
         private Values partner(String partnerId) {
-            Values partner = partners.get(partnerId);
-            if (partner == null && !partners.containsKey(partnerId)) {
-                partner = directory.partner(partnerId).orElse(null);
-                partners.put(partnerId, partner);
+            if (!partners.containsKey(partnerId)) {
+                preloadPartners(List.of(partnerId));
+                partners.putIfAbsent(partnerId, null);
             }
-            return partner;
+            return partners.get(partnerId);
         }
 
-        /** Answers in_segment and any_contact from the database, as this transaction sees it. */
+        /** Answers in_segment from this run's view of memberships, and any_contact from the directory. */
         private final class LiveContext implements EvaluationContext {
             @Override
             public LocalDate today() {
@@ -281,12 +615,12 @@ class MembershipEngine {
 
             @Override
             public boolean partnerIn(String segmentId, String partnerId) {
-                return memberships.isMember(segmentId, SegmentLevel.PARTNER, partnerId);
+                return isMember(segmentId, SegmentLevel.PARTNER, partnerId);
             }
 
             @Override
             public boolean contactIn(String segmentId, String contactId) {
-                return memberships.isMember(segmentId, SegmentLevel.CONTACT, contactId);
+                return isMember(segmentId, SegmentLevel.CONTACT, contactId);
             }
         }
     }

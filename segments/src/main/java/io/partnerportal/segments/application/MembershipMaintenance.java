@@ -45,9 +45,12 @@ public class MembershipMaintenance {
     private final MembershipEngine engine;
     private final SegmentRecomputation recomputation;
     private final IndexTransactions index;
+    private final io.partnerportal.segments.application.port.Directory directory;
 
     MembershipMaintenance(SegmentStore segments, MembershipStore memberships, SegmentRegistry registry,
-                          MembershipEngine engine, SegmentRecomputation recomputation, IndexTransactions index) {
+                          MembershipEngine engine, SegmentRecomputation recomputation, IndexTransactions index,
+                          io.partnerportal.segments.application.port.Directory directory) {
+        this.directory = directory;
         this.index = index;
         this.segments = segments;
         this.memberships = memberships;
@@ -89,6 +92,10 @@ public class MembershipMaintenance {
             }
         }
         run.finish();
+        if (event.kind() != ChangeKind.DELETED) {
+            run.loadedPartner(partnerId).ifPresent(v -> index.changes().snapshot("p:" + partnerId,
+                    new IndexChanges.RecordSnapshot(directory.allValues(v), partnerId)));
+        }
     }
 
     public void onContactChanged(ContactChanged event) {
@@ -130,6 +137,10 @@ public class MembershipMaintenance {
             }
         }
         run.finish();
+        if (event.kind() != ChangeKind.DELETED) {
+            run.loadedContact(contactId).ifPresent(p -> index.changes().snapshot("c:" + contactId,
+                    new IndexChanges.RecordSnapshot(directory.allValues(p.contact()), p.partnerId())));
+        }
     }
 
     /**

@@ -73,11 +73,14 @@ public class SegmentAdministration {
     private final IndexTransactions index;
     private final AccessIndex accessIndex;
     private final ValueStore values;
+    private final FullRecomputation fullRecomputation;
 
     SegmentAdministration(SegmentStore store, MembershipStore memberships, SegmentRegistry registry,
                           MembershipEngine engine, SegmentRecomputation recomputation, Directory directory,
                           BeanProvider<GatedItems> gatedItems, ApplicationEventPublisher<ConfigurationChanged> audit,
-                          IndexTransactions index, AccessIndex accessIndex, ValueStore values) {
+                          IndexTransactions index, AccessIndex accessIndex, ValueStore values,
+                          FullRecomputation fullRecomputation) {
+        this.fullRecomputation = fullRecomputation;
         this.values = values;
         this.audit = audit;
         this.index = index;
@@ -258,36 +261,13 @@ public class SegmentAdministration {
         return diff;
     }
 
-    /** Rebuilds the directory copy and recomputes every segment in dependency order; reports what was off. */
+    /**
+     * Recomputes every segment from scratch (the whole directory read into memory, every segment
+     * evaluated there) and writes and reports what was off; see {@link FullRecomputation}.
+     */
     @Transactional
     public RecomputeReport recomputeAll(Actor actor) {
-        long started = System.nanoTime();
-        store.lockDefinitions(true);
-        Map<String, String> partnerOfContact = new HashMap<>();
-        List<String> partnerIds = new ArrayList<>();
-        directory.forEachPartner(p -> partnerIds.add(p.id()));
-        directory.forEachContact((c, partnerId) -> partnerOfContact.put(c.id(), partnerId));
-        long fixes = memberships.resynchronize(partnerOfContact, partnerIds);
-        index.changes().reloadAll = true;
-        Definitions definitions = registry.withinTransaction();
-        MembershipCause cause = new MembershipCause("recompute", Map.of(), actor);
-        MembershipEngine.Run run = engine.start(definitions, cause);
-        Map<String, Long> differences = new TreeMap<>();
-        long joined = 0;
-        long left = 0;
-        List<CompiledSegment> ordered = definitions.all().stream()
-                .sorted(java.util.Comparator.comparingInt(CompiledSegment::rank)).toList();
-        for (CompiledSegment segment : ordered) {
-            MembershipDiff diff = recomputation.recompute(segment, run, engine.today());
-            if (!diff.isEmpty()) {
-                differences.put(segment.id(), (long) diff.size());
-                joined += diff.joined().size();
-                left += diff.left().size();
-            }
-        }
-        run.finish();
-        return new RecomputeReport(ordered.size(), joined, left, fixes, differences,
-                (System.nanoTime() - started) / 1_000_000);
+        return fullRecomputation.run(actor);
     }
 
     /** Recomputes the segments whose conditions use relative dates (run daily at 00:00 UTC). */

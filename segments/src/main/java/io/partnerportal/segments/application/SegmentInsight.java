@@ -63,11 +63,20 @@ public class SegmentInsight {
     private final SegmentAccess access;
     private final SegmentAdministration administration;
     private final BeanProvider<GatedItems> gatedItems;
+    private final ValueStore values;
+    private final AccessIndex accessIndex;
+    private final IndexTransactions indexTransactions;
+    private final IndexFollower follower;
 
     SegmentInsight(SegmentStore store, MembershipStore memberships, SegmentRegistry registry,
                    SegmentRecomputation recomputation, MembershipEngine engine, Directory directory,
                    MemberListing listing, SegmentAccess access, SegmentAdministration administration,
-                   BeanProvider<GatedItems> gatedItems) {
+                   BeanProvider<GatedItems> gatedItems, ValueStore values, AccessIndex accessIndex,
+                   IndexTransactions indexTransactions, IndexFollower follower) {
+        this.values = values;
+        this.accessIndex = accessIndex;
+        this.indexTransactions = indexTransactions;
+        this.follower = follower;
         this.store = store;
         this.memberships = memberships;
         this.registry = registry;
@@ -114,6 +123,11 @@ public class SegmentInsight {
         Condition condition = validate(conditionJson, level, segmentId, all);
         SegmentRefs refs = id -> Optional.ofNullable(all.get(id)).map(Segment::level);
         CompiledCondition compiled = CompiledCondition.compile(condition, level, directory.catalogue(), refs);
+        List<ConditionWarning> lint = administration.warnings(new Segment("preview", "preview", "", level,
+                io.partnerportal.segments.domain.segment.SegmentKind.DYNAMIC, condition, null, 0, null, null));
+        if (values.ready() && accessIndex.ready() && !indexTransactions.pending()) {
+            return previewInMemory(compiled, level, saved, page, lint, started);
+        }
         boolean readsContacts = level == SegmentLevel.PARTNER
                 && condition.readProperties().stream().anyMatch(r -> r.scope() == Scope.CONTACT);
         Set<String> members = recomputation.members(compiled, level, condition.referencedSegments(), readsContacts,
@@ -124,11 +138,71 @@ public class SegmentInsight {
         Set<String> current = saved == null ? Set.of() : memberships.allMembers(saved.id(), saved.level());
         List<String> joined = sorted(difference(members, current));
         List<String> left = sorted(difference(current, members));
-        List<ConditionWarning> warnings = administration.warnings(new Segment("preview", "preview", "", level,
-                io.partnerportal.segments.domain.segment.SegmentKind.DYNAMIC, condition, null, 0, null, null));
         return new Preview(members.size(), contactCount, pageOf(level, sorted, page), joined.size(),
-                pageOf(level, joined, page), left.size(), pageOf(level, left, page), warnings,
+                pageOf(level, joined, page), left.size(), pageOf(level, left, page), lint,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * The preview from memory: the condition decided for every record in one pass over the columns
+     * it reads, referenced and saved memberships from the access index, counts from bitsets, and only
+     * the requested page of member ids picked out (smallest ids first) and described.
+     */
+    private Preview previewInMemory(CompiledCondition compiled, SegmentLevel level, Segment saved, PageRequest page,
+                                    List<ConditionWarning> warnings, long started) {
+        follower.catchUpNow();
+        ValueStore.View view = values.view();
+        BulkEvaluation.Records records = new BulkEvaluation.Records(view, engine.today(), accessIndex::forEachMember);
+        boolean partnerLevel = level == SegmentLevel.PARTNER;
+        long[] members = compiled.select(level, records);
+        long contactCount = 0;
+        if (partnerLevel) {
+            for (int w = 0; w < members.length; w++) {
+                long word = members[w];
+                while (word != 0) {
+                    contactCount += view.contactsOf((w << 6) + Long.numberOfTrailingZeros(word)).length;
+                    word &= word - 1;
+                }
+            }
+        } else {
+            contactCount = BulkEvaluation.cardinality(members);
+        }
+        long[] current = saved == null ? new long[members.length]
+                : partnerLevel ? records.partnerMembers(saved.id()) : records.contactMembers(saved.id());
+        long[] joined = new long[members.length];
+        long[] left = new long[members.length];
+        for (int w = 0; w < members.length; w++) {
+            long have = current != null && w < current.length ? current[w] : 0;
+            joined[w] = members[w] & ~have;
+            left[w] = have & ~members[w];
+        }
+        return new Preview(BulkEvaluation.cardinality(members), contactCount, firstPage(level, members, view, page),
+                BulkEvaluation.cardinality(joined), firstPage(level, joined, view, page), BulkEvaluation.cardinality(left),
+                firstPage(level, left, view, page), warnings, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The page of member ids in id order without sorting them all: a bounded heap of the smallest ids. */
+    private Page<MemberListing.Member> firstPage(SegmentLevel level, long[] bits, ValueStore.View view,
+                                                 PageRequest page) {
+        long total = BulkEvaluation.cardinality(bits);
+        int wanted = (int) Math.min(total, page.offset() + page.size());
+        java.util.PriorityQueue<java.util.UUID> heap = new java.util.PriorityQueue<>(Math.max(1, wanted + 1),
+                (a, b) -> FullRecomputation.compare(b, a));
+        if (wanted > 0) {
+            BulkEvaluation.forEachId(bits, level == SegmentLevel.PARTNER, view, (ord, id) -> {
+                if (heap.size() < wanted) {
+                    heap.add(id);
+                } else if (FullRecomputation.compare(id, heap.peek()) < 0) {
+                    heap.poll();
+                    heap.add(id);
+                }
+            });
+        }
+        List<java.util.UUID> smallest = new ArrayList<>(heap);
+        smallest.sort(FullRecomputation::compare);
+        int from = (int) Math.min(page.offset(), smallest.size());
+        List<String> ids = smallest.subList(from, smallest.size()).stream().map(java.util.UUID::toString).toList();
+        return Page.of(listing.describe(level, ids), page, total);
     }
 
     /** Why a contact or partner is (not) in a segment: the condition tree with each node's result and values. */

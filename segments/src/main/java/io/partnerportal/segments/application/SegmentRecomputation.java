@@ -35,8 +35,11 @@ class SegmentRecomputation {
     private final MembershipStore memberships;
     private final ValueStore values;
     private final IndexFollower follower;
+    private final BulkEvaluation bulk;
 
-    SegmentRecomputation(Directory directory, MembershipStore memberships, ValueStore values, IndexFollower follower) {
+    SegmentRecomputation(Directory directory, MembershipStore memberships, ValueStore values, IndexFollower follower,
+                         BulkEvaluation bulk) {
+        this.bulk = bulk;
         this.directory = directory;
         this.memberships = memberships;
         this.values = values;
@@ -90,24 +93,32 @@ class SegmentRecomputation {
             follower.catchUpNow();
         }
         if (values.ready()) {
-            // every record from memory: no pass over the database
-            if (level == SegmentLevel.PARTNER) {
-                if (readsContacts) {
-                    context.contactsByPartner = values.contactsByPartner();
-                }
-                values.forEachPartner(partner -> {
-                    if (condition.matches(partner, null, context)) {
-                        desired.add(partner.id());
-                    }
-                });
-            } else {
-                values.forEachContact((contact, partner) -> {
-                    String id = contact.id();
-                    partnerOf.put(id, partner.id());
-                    if (condition.matches(partner, contact, context)) {
+            // every record from memory: no pass over the database; referenced segments as this transaction sees them
+            ValueStore.View view = values.view();
+            Map<String, long[]> partnerRefs = new HashMap<>();
+            Map<String, long[]> contactRefs = new HashMap<>();
+            for (String ref : refs) {
+                partnerRefs.put(ref, bits(context.members.get(ref), view, true));
+                contactRefs.put(ref, bits(context.members.get(ref), view, false));
+            }
+            BulkEvaluation.Records records = new BulkEvaluation.Records(view, today, null);
+            partnerRefs.forEach((id, b) -> records.put(id, SegmentLevel.PARTNER, b));
+            contactRefs.forEach((id, b) -> records.put(id, SegmentLevel.CONTACT, b));
+            long[] bits = bulk.members(condition, level, records);
+            boolean partnerLevel = level == SegmentLevel.PARTNER;
+            for (int w = 0; w < bits.length; w++) {
+                long word = bits[w];
+                while (word != 0) {
+                    int ord = (w << 6) + Long.numberOfTrailingZeros(word);
+                    word &= word - 1;
+                    if (partnerLevel) {
+                        desired.add(view.partnerId(ord).toString());
+                    } else {
+                        String id = view.contactId(ord).toString();
                         desired.add(id);
+                        partnerOf.put(id, view.partnerId(view.partnerOf(ord)).toString());
                     }
-                });
+                }
             }
             return desired;
         }
@@ -132,6 +143,20 @@ class SegmentRecomputation {
             });
         }
         return desired;
+    }
+
+    /** Member ids as bits over the view's partner (or contact) ordinals; ids of the other kind are skipped. */
+    static long[] bits(Set<String> ids, ValueStore.View view, boolean partners) {
+        long[] bits = new long[((partners ? view.partnerBound() : view.contactBound()) + 63) >>> 6];
+        if (ids != null) {
+            for (String id : ids) {
+                int ord = partners ? view.partnerOrd(id) : view.contactOrd(id);
+                if (ord >= 0) {
+                    bits[ord >>> 6] |= 1L << ord;
+                }
+            }
+        }
+        return bits;
     }
 
     /** Answers in_segment from member sets loaded once, and any_contact from contacts loaded once. */

@@ -33,11 +33,14 @@ class SegmentRegistry {
 
     private final SegmentStore store;
     private final Directory directory;
+    private final io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
     private volatile Definitions definitions = Definitions.EMPTY;
 
-    SegmentRegistry(SegmentStore store, Directory directory) {
+    SegmentRegistry(SegmentStore store, Directory directory,
+                    io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions) {
         this.store = store;
         this.directory = directory;
+        this.transactions = transactions;
     }
 
     /** The definitions as committed, reloaded if another transaction (or instance) changed them. */
@@ -64,7 +67,7 @@ class SegmentRegistry {
     /** The last loaded definitions, without a database round trip (for read-only questions). */
     Definitions cached() {
         Definitions d = definitions;
-        return d == Definitions.EMPTY ? current() : d;
+        return d == Definitions.EMPTY ? transactions.executeRead(status -> current()) : d;
     }
 
     void invalidate() {

@@ -34,6 +34,8 @@ public class ValueStore {
     private volatile ColumnStore partners = new ColumnStore();
     private volatile ColumnStore contacts = new ColumnStore();
     private volatile int[] contactPartner = new int[0];
+    /** Contacts of each partner (by ordinals), each array replaced as a whole when it changes. */
+    private volatile int[][] partnerContacts = new int[0][];
     private volatile boolean ready;
 
     ValueStore(Directory directory) {
@@ -50,12 +52,10 @@ public class ValueStore {
         ready = false;
         ColumnStore p = new ColumnStore();
         ColumnStore c = new ColumnStore();
-        List<String> partnerKeys = directory.keys(Scope.PARTNER);
-        List<String> contactKeys = directory.keys(Scope.CONTACT);
-        directory.forEachPartner(v -> p.put(UUID.fromString(v.id()), copy(v, partnerKeys)));
+        directory.forEachPartner(v -> p.put(UUID.fromString(v.id()), directory.allValues(v)));
         List<int[]> links = new ArrayList<>();
         directory.forEachContact((v, partnerId) -> {
-            int ord = c.put(UUID.fromString(v.id()), copy(v, contactKeys));
+            int ord = c.put(UUID.fromString(v.id()), directory.allValues(v));
             links.add(new int[]{ord, p.ordOf(partnerId)});
         });
         int[] cp = new int[Math.max(16, c.bound())];
@@ -66,12 +66,16 @@ public class ValueStore {
         partners = p;
         contacts = c;
         contactPartner = cp;
+        partnerContacts = group(cp, c, p.bound());
         ready = true;
         LOG.info("Value store loaded: {} partners, {} contacts, ~{} MiB of slots in {} ms", p.size(), c.size(),
                 (p.slotBytes() + c.slotBytes()) >> 20, (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Reads the current values of changed records ("p:&lt;id&gt;", "c:&lt;id&gt;"), in the caller's transaction. */
+    /**
+     * Reads the current values of changed records ("p:&lt;id&gt;", "c:&lt;id&gt;") in the caller's
+     * transaction: one read per kind of record.
+     */
     Map<String, IndexChanges.RecordSnapshot> snapshot(Collection<String> records) {
         Map<String, IndexChanges.RecordSnapshot> out = new HashMap<>();
         List<String> partnerIds = new ArrayList<>();
@@ -81,15 +85,13 @@ public class ValueStore {
             out.put(r, null);
         }
         if (!partnerIds.isEmpty()) {
-            List<String> keys = directory.keys(Scope.PARTNER);
             directory.partners(partnerIds).forEach(v -> out.put("p:" + v.id(),
-                    new IndexChanges.RecordSnapshot(copy(v, keys), v.id())));
+                    new IndexChanges.RecordSnapshot(directory.allValues(v), v.id())));
         }
         if (!contactIds.isEmpty()) {
-            List<String> keys = directory.keys(Scope.CONTACT);
-            for (Values v : directory.contacts(contactIds)) {
-                out.put("c:" + v.id(), new IndexChanges.RecordSnapshot(copy(v, keys),
-                        directory.partnerOf(v.id()).orElse(null)));
+            for (io.partnerportal.segments.application.port.Directory.Placed p : directory.placedContacts(contactIds)) {
+                out.put("c:" + p.contact().id(), new IndexChanges.RecordSnapshot(directory.allValues(p.contact()),
+                        p.partnerId()));
             }
         }
         return out;
@@ -108,51 +110,197 @@ public class ValueStore {
             IndexChanges.RecordSnapshot snapshot = e.getValue();
             if (e.getKey().startsWith("p:")) {
                 if (snapshot == null) {
+                    int ord = partners.ordOf(id);
                     partners.remove(DenseIds.parse(id));
+                    if (ord >= 0 && ord < partnerContacts.length) {
+                        partnerContacts[ord] = null;
+                    }
                 } else {
                     partners.put(UUID.fromString(id), snapshot.values());
                 }
                 continue;
             }
+            int existing = contacts.ordOf(id);
+            int[] cp = contactPartner;
+            int before = existing >= 0 && existing < cp.length ? cp[existing] : -1;
             if (snapshot == null) {
                 contacts.remove(DenseIds.parse(id));
+                if (existing >= 0) {
+                    unlink(before, existing);
+                    cp[existing] = -1;
+                }
                 continue;
             }
             int ord = contacts.put(UUID.fromString(id), snapshot.values());
-            int[] cp = contactPartner;
             if (ord >= cp.length) {
                 int old = cp.length;
                 cp = Arrays.copyOf(cp, Math.max(ord + 1, old * 3 / 2 + 16));
                 Arrays.fill(cp, old, cp.length, -1);
             }
-            cp[ord] = snapshot.partnerId() == null ? -1 : partners.ordOf(snapshot.partnerId());
+            int partner = snapshot.partnerId() == null ? -1 : partners.ordOf(snapshot.partnerId());
+            if (partner != before || existing < 0) {
+                unlink(before, ord);
+                link(partner, ord);
+            }
+            cp[ord] = partner;
             contactPartner = cp;
         }
     }
 
-    /** Every partner, as condition values. */
-    public void forEachPartner(Consumer<Values> consumer) {
-        partners.forEach(consumer);
+    /** Contacts grouped by partner ordinal (a counting sort of the contact → partner links). */
+    private static int[][] group(int[] cp, ColumnStore c, int partnerBound) {
+        int[] counts = new int[partnerBound];
+        for (int ord = 0; ord < c.bound(); ord++) {
+            if (cp[ord] >= 0 && c.contains(ord)) {
+                counts[cp[ord]]++;
+            }
+        }
+        int[][] grouped = new int[partnerBound][];
+        for (int p = 0; p < partnerBound; p++) {
+            grouped[p] = new int[counts[p]];
+            counts[p] = 0;
+        }
+        for (int ord = 0; ord < c.bound(); ord++) {
+            if (cp[ord] >= 0 && c.contains(ord)) {
+                grouped[cp[ord]][counts[cp[ord]]++] = ord;
+            }
+        }
+        return grouped;
     }
 
-    /** Every contact with its partner, as condition values (contacts without a known partner are skipped). */
-    public void forEachContact(BiConsumer<Values, Values> consumer) {
-        ColumnStore c = contacts;
-        ColumnStore p = partners;
-        int[] cp = contactPartner;
-        int bound = c.bound();
-        for (int ord = 0; ord < bound; ord++) {
-            if (c.contains(ord) && ord < cp.length && cp[ord] >= 0 && p.contains(cp[ord])) {
-                consumer.accept(c.view(ord), p.view(cp[ord]));
+    private void link(int partner, int contact) {
+        if (partner < 0) {
+            return;
+        }
+        int[][] all = partnerContacts;
+        if (partner >= all.length) {
+            all = Arrays.copyOf(all, Math.max(partner + 1, all.length * 3 / 2 + 16));
+        }
+        int[] list = all[partner] == null ? new int[0] : all[partner];
+        int[] grown = Arrays.copyOf(list, list.length + 1);
+        grown[list.length] = contact;
+        all[partner] = grown;
+        partnerContacts = all;
+    }
+
+    private void unlink(int partner, int contact) {
+        int[][] all = partnerContacts;
+        if (partner < 0 || partner >= all.length || all[partner] == null) {
+            return;
+        }
+        int[] list = all[partner];
+        for (int i = 0; i < list.length; i++) {
+            if (list[i] == contact) {
+                int[] shrunk = new int[list.length - 1];
+                System.arraycopy(list, 0, shrunk, 0, i);
+                System.arraycopy(list, i + 1, shrunk, i, list.length - i - 1);
+                all[partner] = shrunk;
+                return;
             }
         }
     }
 
-    /** Contacts grouped by partner id (for any_contact / all_contacts over every partner). */
-    public Map<String, List<Values>> contactsByPartner() {
-        Map<String, List<Values>> grouped = new HashMap<>();
-        forEachContact((contact, partner) -> grouped.computeIfAbsent(partner.id(), k -> new ArrayList<>()).add(contact));
-        return grouped;
+    /**
+     * The records as they are now, by ordinal, for work over all of them (bulk evaluation,
+     * previews). The view keeps the arrays it was taken with; records changing meanwhile may show
+     * either value.
+     */
+    public synchronized View view() {
+        return new View(partners, contacts, contactPartner, partnerContacts);
+    }
+
+    /** Records by ordinal: see {@link #view()}. */
+    public static final class View {
+        private static final int[] NONE = new int[0];
+        private final ColumnStore partners;
+        private final ColumnStore contacts;
+        private final int[] contactPartner;
+        private final int[][] partnerContacts;
+
+        View(ColumnStore partners, ColumnStore contacts, int[] contactPartner, int[][] partnerContacts) {
+            this.partners = partners;
+            this.contacts = contacts;
+            this.contactPartner = contactPartner;
+            this.partnerContacts = partnerContacts;
+        }
+
+        /** Ordinals are below this bound (absent ones are skipped by {@link #hasPartner}). */
+        public int partnerBound() {
+            return partners.bound();
+        }
+
+        public int contactBound() {
+            return contacts.bound();
+        }
+
+        public boolean hasPartner(int ord) {
+            return partners.contains(ord);
+        }
+
+        /** Whether the contact exists and belongs to a known partner. */
+        public boolean hasContact(int ord) {
+            return contacts.contains(ord) && ord < contactPartner.length && contactPartner[ord] >= 0
+                    && partners.contains(contactPartner[ord]);
+        }
+
+        public Values partner(int ord) {
+            return partners.view(ord);
+        }
+
+        public Values contact(int ord) {
+            return contacts.view(ord);
+        }
+
+        public int partnerOf(int contactOrd) {
+            return contactOrd < contactPartner.length ? contactPartner[contactOrd] : -1;
+        }
+
+        public int[] contactsOf(int partnerOrd) {
+            int[] list = partnerOrd >= 0 && partnerOrd < partnerContacts.length ? partnerContacts[partnerOrd] : null;
+            return list == null ? NONE : list;
+        }
+
+        public UUID partnerId(int ord) {
+            return partners.idOf(ord);
+        }
+
+        public UUID contactId(int ord) {
+            return contacts.idOf(ord);
+        }
+
+        public int partnerOrd(String id) {
+            return partners.ordOf(id);
+        }
+
+        /** A partner property's values by ordinal (read only), or null. */
+        public Object[] partnerColumn(String key) {
+            return partners.column(key);
+        }
+
+        public Object[] contactColumn(String key) {
+            return contacts.column(key);
+        }
+
+        public int partnerOrd(UUID id) {
+            return partners.ordOf(id);
+        }
+
+        public int contactOrd(String id) {
+            return contacts.ordOf(id);
+        }
+
+        public int contactOrd(UUID id) {
+            return contacts.ordOf(id);
+        }
+
+        /** The ordinal of a partner view taken from this view, or -1. */
+        public int partnerOrd(Values partner) {
+            return partners.ordinalOf(partner);
+        }
+
+        public int contactOrd(Values contact) {
+            return contacts.ordinalOf(contact);
+        }
     }
 
     /** Whether any record of the scope has the value (lint: "a value no record currently has"). */
@@ -160,14 +308,4 @@ public class ValueStore {
         return (scope == Scope.PARTNER ? partners : contacts).anyHas(key, value);
     }
 
-    private static Map<String, Object> copy(Values v, List<String> keys) {
-        Map<String, Object> values = new HashMap<>();
-        for (String key : keys) {
-            Object value = v.value(key);
-            if (value != null) {
-                values.put(key, value);
-            }
-        }
-        return values;
-    }
 }

@@ -17,16 +17,25 @@ import java.util.Set;
 /** The partners catalogue translated into what conditions are validated and compiled against. */
 final class CatalogueSpecs implements PropertySpecs {
 
-    private final PropertyCatalogue catalogue;
+    private final java.util.Map<PropertyRef, PropertySpec> specs = new java.util.HashMap<>();
 
+    /**
+     * The catalogue as it is now, read once (one query per level): compiling or validating hundreds of
+     * conditions then asks no further questions of the database.
+     */
     CatalogueSpecs(PropertyCatalogue catalogue) {
-        this.catalogue = catalogue;
+        for (PropertyLevel level : PropertyLevel.values()) {
+            Scope scope = level == PropertyLevel.PARTNER ? Scope.PARTNER : Scope.CONTACT;
+            for (PropertyDefinition d : catalogue.definitions(level)) {
+                PropertyRef ref = new PropertyRef(scope, d.key());
+                specs.put(ref, spec(ref, d));
+            }
+        }
     }
 
     @Override
     public Optional<PropertySpec> find(PropertyRef ref) {
-        PropertyLevel level = ref.scope() == Scope.PARTNER ? PropertyLevel.PARTNER : PropertyLevel.CONTACT;
-        return catalogue.find(level, ref.key()).map(d -> spec(ref, d));
+        return Optional.ofNullable(specs.get(ref));
     }
 
     private static PropertySpec spec(PropertyRef ref, PropertyDefinition d) {

@@ -19,12 +19,10 @@ class PartnerDirectoryAdapter implements Directory {
 
     private final PartnerDirectory directory;
     private final PropertyCatalogue catalogue;
-    private final PropertySpecs specs;
 
     PartnerDirectoryAdapter(PartnerDirectory directory, PropertyCatalogue catalogue) {
         this.directory = directory;
         this.catalogue = catalogue;
-        this.specs = new CatalogueSpecs(catalogue);
     }
 
     @Override
@@ -65,6 +63,19 @@ class PartnerDirectoryAdapter implements Directory {
     }
 
     @Override
+    public List<Placed> placedContacts(Collection<String> contactIds) {
+        return directory.contacts(contactIds).stream().map(c -> new Placed(RecordValues.of(c), c.partnerId())).toList();
+    }
+
+    @Override
+    public java.util.Map<String, Object> allValues(Values record) {
+        if (record instanceof RecordValues r) {
+            return r.all().get();
+        }
+        throw new IllegalArgumentException("not a record of the partner directory: " + record);
+    }
+
+    @Override
     public void forEachPartner(Consumer<Values> consumer) {
         directory.forEachPartner(p -> consumer.accept(RecordValues.of(p)));
     }
@@ -76,6 +87,6 @@ class PartnerDirectoryAdapter implements Directory {
 
     @Override
     public PropertySpecs catalogue() {
-        return specs;
+        return new CatalogueSpecs(catalogue);
     }
 }

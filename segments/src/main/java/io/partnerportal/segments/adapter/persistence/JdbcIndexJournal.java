@@ -24,11 +24,11 @@ class JdbcIndexJournal implements IndexJournal {
     @Override
     public long append(Map<String, Object> payload) {
         // the row lock on the counter makes the next writer wait for this commit: no gaps, commit order
-        long seq = sql.one("UPDATE segments.index_seq SET seq = seq + 1 WHERE id = 1 RETURNING seq",
-                rs -> rs.getLong(1)).orElseThrow();
-        sql.update("INSERT INTO segments.index_log (seq, payload) VALUES (?, ?)", seq, new Jsonb(json.write(payload)));
-        sql.one("SELECT pg_notify(?, ?)", rs -> 1, CHANNEL, Long.toString(seq));
-        return seq;
+        // one round trip: take the next number, log the entry, announce it (delivered at commit)
+        return sql.one("WITH next AS (UPDATE segments.index_seq SET seq = seq + 1 WHERE id = 1 RETURNING seq), "
+                        + "logged AS (INSERT INTO segments.index_log (seq, payload) SELECT seq, ? FROM next RETURNING seq) "
+                        + "SELECT seq, pg_notify(?, seq::text) FROM logged",
+                rs -> rs.getLong(1), new Jsonb(json.write(payload)), CHANNEL).orElseThrow();
     }
 
     @Override

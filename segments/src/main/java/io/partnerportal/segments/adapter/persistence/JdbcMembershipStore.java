@@ -29,6 +29,8 @@ import java.util.function.Consumer;
 @Singleton
 class JdbcMembershipStore implements MembershipStore {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcMembershipStore.class);
+
     /** Diffs larger than this are recorded as one batch entry plus member rows. */
     static final int BATCH_THRESHOLD = 50;
 
@@ -56,6 +58,114 @@ class JdbcMembershipStore implements MembershipStore {
         return new HashSet<>(sql.list("SELECT " + column(level) + "::text FROM " + table(level)
                         + " WHERE segment_id = ? AND " + column(level) + " = ANY(?::uuid[])", rs -> rs.getString(1),
                 UUID.fromString(segmentId), uuids(memberIds)));
+    }
+
+    @Override
+    public Map<String, Set<String>> membersAmong(SegmentLevel level, Collection<String> segmentIds,
+                                                 Collection<String> memberIds) {
+        Map<String, Set<String>> found = new HashMap<>();
+        String[] segments = uuids(segmentIds);
+        String[] members = uuids(memberIds);
+        if (segments.length == 0 || members.length == 0) {
+            return found;
+        }
+        sql.list("SELECT segment_id::text, " + column(level) + "::text FROM " + table(level)
+                        + " WHERE segment_id = ANY(?::uuid[]) AND " + column(level) + " = ANY(?::uuid[])",
+                rs -> found.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)),
+                segments, members);
+        return found;
+    }
+
+    /**
+     * Without bulk entries (no segment moved more than {@link #BATCH_THRESHOLD} members) everything
+     * is one statement: the joins, the leaves and the history rows as data-modifying CTEs.
+     */
+    @Override
+    public void applyAll(List<SegmentChange> changes, MembershipCause cause) {
+        List<SegmentChange> effective = changes.stream().filter(c -> !c.diff().isEmpty()).toList();
+        if (effective.isEmpty()) {
+            return;
+        }
+        Map<SegmentLevel, String[][]> rows = new HashMap<>(); // level -> {join segments, join members, leave segments, leave members}
+        for (SegmentLevel level : SegmentLevel.values()) {
+            List<String> js = new ArrayList<>();
+            List<String> jm = new ArrayList<>();
+            List<String> ls = new ArrayList<>();
+            List<String> lm = new ArrayList<>();
+            for (SegmentChange c : effective) {
+                if (c.level() == level) {
+                    c.diff().joined().forEach(m -> {
+                        js.add(c.segmentId());
+                        jm.add(m);
+                    });
+                    c.diff().left().forEach(m -> {
+                        ls.add(c.segmentId());
+                        lm.add(m);
+                    });
+                }
+            }
+            rows.put(level, new String[][]{js.toArray(String[]::new), jm.toArray(String[]::new),
+                ls.toArray(String[]::new), lm.toArray(String[]::new)});
+        }
+        Jsonb detail = new Jsonb(json.write(cause.detail()));
+        String actorKind = cause.actor().kind().name().toLowerCase();
+        Map<String, Long> batches = new HashMap<>();
+        List<SegmentChange> big = effective.stream().filter(c -> c.diff().size() > BATCH_THRESHOLD).toList();
+        if (!big.isEmpty()) {
+            sql.list("INSERT INTO segments.membership_batch (segment_id, segment_version, cause, detail, actor_kind, "
+                            + "actor_id, actor_display, joined_count, left_count, at) "
+                            + "SELECT t.s, t.v::bigint, ?, ?, ?, ?, ?, t.j::integer, t.l::integer, now() "
+                            + "FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) AS t(s, v, j, l) "
+                            + "RETURNING segment_id::text, id",
+                    rs -> batches.put(rs.getString(1), rs.getLong(2)), cause.type(), detail, actorKind,
+                    cause.actor().id(), cause.actor().display(),
+                    big.stream().map(SegmentChange::segmentId).toArray(String[]::new),
+                    big.stream().map(c -> Long.toString(c.segmentVersion())).toArray(String[]::new),
+                    big.stream().map(c -> Integer.toString(c.diff().joined().size())).toArray(String[]::new),
+                    big.stream().map(c -> Integer.toString(c.diff().left().size())).toArray(String[]::new));
+        }
+        List<String> batchIds = new ArrayList<>();
+        List<String> segments = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<String> members = new ArrayList<>();
+        List<String> partners = new ArrayList<>();
+        List<Boolean> joined = new ArrayList<>();
+        for (SegmentChange c : effective) {
+            Long batch = batches.get(c.segmentId());
+            for (int pass = 0; pass < 2; pass++) {
+                boolean join = pass == 0;
+                for (String m : join ? c.diff().joined() : c.diff().left()) {
+                    batchIds.add(batch == null ? null : batch.toString());
+                    segments.add(c.segmentId());
+                    versions.add(Long.toString(c.segmentVersion()));
+                    kinds.add(c.level().jsonName());
+                    members.add(m);
+                    partners.add(c.level() == SegmentLevel.PARTNER ? m : c.partnerOf().get(m));
+                    joined.add(join);
+                }
+            }
+        }
+        String[][] p = rows.get(SegmentLevel.PARTNER);
+        String[][] c = rows.get(SegmentLevel.CONTACT);
+        sql.update("WITH pj AS (INSERT INTO segments.partner_member (segment_id, partner_id) "
+                        + "SELECT * FROM unnest(?::uuid[], ?::uuid[]) ON CONFLICT DO NOTHING), "
+                        + "pl AS (DELETE FROM segments.partner_member t USING unnest(?::uuid[], ?::uuid[]) AS d(s, m) "
+                        + "WHERE t.segment_id = d.s AND t.partner_id = d.m), "
+                        + "cj AS (INSERT INTO segments.contact_member (segment_id, contact_id) "
+                        + "SELECT * FROM unnest(?::uuid[], ?::uuid[]) ON CONFLICT DO NOTHING), "
+                        + "cl AS (DELETE FROM segments.contact_member t USING unnest(?::uuid[], ?::uuid[]) AS d(s, m) "
+                        + "WHERE t.segment_id = d.s AND t.contact_id = d.m) "
+                        + "INSERT INTO segments.membership_change (batch_id, segment_id, segment_version, member_kind, "
+                        + "member_id, partner_id, joined, cause, detail, actor_kind, actor_id, actor_display, at) "
+                        + "SELECT t.b::bigint, t.s, t.v::bigint, t.k, t.m, t.p, t.j, ?, ?, ?, ?, ?, now() "
+                        + "FROM unnest(?::text[], ?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::boolean[]) "
+                        + "AS t(b, s, v, k, m, p, j)",
+                p[0], p[1], p[2], p[3], c[0], c[1], c[2], c[3],
+                cause.type(), detail, actorKind, cause.actor().id(), cause.actor().display(),
+                batchIds.toArray(String[]::new), segments.toArray(String[]::new), versions.toArray(String[]::new),
+                kinds.toArray(String[]::new), members.toArray(String[]::new), partners.toArray(String[]::new),
+                joined.toArray(Boolean[]::new));
     }
 
     @Override
@@ -212,9 +322,15 @@ class JdbcMembershipStore implements MembershipStore {
         if (ids.length == 0) {
             return;
         }
-        sql.update("INSERT INTO segments.partner_state (partner_id) SELECT unnest(?::uuid[]) ON CONFLICT DO NOTHING", (Object) ids);
-        sql.list("SELECT partner_id FROM segments.partner_state WHERE partner_id = ANY(?::uuid[]) "
-                + "ORDER BY partner_id FOR UPDATE", rs -> 1, (Object) ids);
+        // the rows exist for every known partner: lock them in one round trip, create missing ones only if any
+        int locked = sql.list("SELECT partner_id FROM segments.partner_state WHERE partner_id = ANY(?::uuid[]) "
+                + "ORDER BY partner_id FOR UPDATE", rs -> 1, (Object) ids).size();
+        if (locked < ids.length) {
+            sql.update("INSERT INTO segments.partner_state (partner_id) SELECT unnest(?::uuid[]) ON CONFLICT DO NOTHING",
+                    (Object) ids);
+            sql.list("SELECT partner_id FROM segments.partner_state WHERE partner_id = ANY(?::uuid[]) "
+                    + "ORDER BY partner_id FOR UPDATE", rs -> 1, (Object) ids);
+        }
     }
 
     @Override
@@ -289,40 +405,134 @@ class JdbcMembershipStore implements MembershipStore {
     }
 
     @Override
-    public long resynchronize(Map<String, String> partnerOfContact, Collection<String> partnerIds) {
-        Map<String, String> stored = new HashMap<>();
-        sql.stream("SELECT contact_id::text, partner_id::text FROM segments.contact_state", 10_000,
-                rs -> new String[]{rs.getString(1), rs.getString(2)}, row -> stored.put(row[0], row[1]));
-        Set<String> storedPartners = new HashSet<>(sql.list("SELECT partner_id::text FROM segments.partner_state",
-                rs -> rs.getString(1)));
-        long fixes = 0;
-        for (Map.Entry<String, String> e : partnerOfContact.entrySet()) {
-            if (!e.getValue().equals(stored.get(e.getKey()))) {
-                fixes++;
+    public long resynchronize(DirectoryPlacements directory) {
+        sql.update("CREATE TEMP TABLE directory_partner (partner_id uuid PRIMARY KEY) ON COMMIT DROP");
+        sql.update("CREATE TEMP TABLE directory_contact (contact_id uuid PRIMARY KEY, partner_id uuid NOT NULL) "
+                + "ON COMMIT DROP");
+        sql.withConnection(connection -> {
+            try (BinaryUuidCopy partners = new BinaryUuidCopy(connection, "directory_partner", "partner_id", 1)) {
+                directory.forEachPartner(p -> unchecked(() -> partners.row(p)));
+                partners.finish();
             }
-        }
-        fixes += stored.keySet().stream().filter(c -> !partnerOfContact.containsKey(c)).count();
-        fixes += partnerIds.stream().filter(p -> !storedPartners.contains(p)).count();
-        fixes += storedPartners.stream().filter(p -> !partnerIds.contains(p)).count();
+            try (BinaryUuidCopy contacts = new BinaryUuidCopy(connection, "directory_contact", "contact_id, partner_id",
+                    2)) {
+                directory.forEachContact((c, p) -> unchecked(() -> contacts.row(c, p)));
+                contacts.finish();
+            }
+            return null;
+        });
+        sql.update("ANALYZE directory_partner");
+        sql.update("ANALYZE directory_contact");
+        long fixes = sql.count("SELECT (SELECT count(*) FROM directory_contact d LEFT JOIN segments.contact_state s "
+                + "ON s.contact_id = d.contact_id WHERE s.partner_id IS DISTINCT FROM d.partner_id) "
+                + "+ (SELECT count(*) FROM segments.contact_state s WHERE NOT EXISTS "
+                + "(SELECT 1 FROM directory_contact d WHERE d.contact_id = s.contact_id)) "
+                + "+ (SELECT count(*) FROM directory_partner d WHERE NOT EXISTS "
+                + "(SELECT 1 FROM segments.partner_state s WHERE s.partner_id = d.partner_id)) "
+                + "+ (SELECT count(*) FROM segments.partner_state s WHERE NOT EXISTS "
+                + "(SELECT 1 FROM directory_partner d WHERE d.partner_id = s.partner_id))");
         if (fixes > 0) {
-            sql.update("DELETE FROM segments.contact_state");
-            List<Object[]> rows = new ArrayList<>();
-            partnerOfContact.forEach((c, p) -> rows.add(new Object[]{UUID.fromString(c), UUID.fromString(p)}));
-            sql.batch("INSERT INTO segments.contact_state (contact_id, partner_id) VALUES (?, ?)", rows);
-            sql.update("DELETE FROM segments.partner_state WHERE NOT (partner_id = ANY(?::uuid[]))", (Object) uuids(partnerIds));
-            sql.update("INSERT INTO segments.partner_state (partner_id) SELECT unnest(?::uuid[]) ON CONFLICT DO NOTHING",
-                    (Object) uuids(partnerIds));
+            // memberships of records that are gone are left to the recomputation, which records them as leaves
+            sql.update("DELETE FROM segments.contact_state s WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM directory_contact d WHERE d.contact_id = s.contact_id)");
+            sql.update("INSERT INTO segments.contact_state (contact_id, partner_id) "
+                    + "SELECT contact_id, partner_id FROM directory_contact ON CONFLICT (contact_id) "
+                    + "DO UPDATE SET partner_id = excluded.partner_id "
+                    + "WHERE contact_state.partner_id IS DISTINCT FROM excluded.partner_id");
+            sql.update("DELETE FROM segments.partner_state s WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM directory_partner d WHERE d.partner_id = s.partner_id)");
+            sql.update("INSERT INTO segments.partner_state (partner_id) SELECT partner_id FROM directory_partner "
+                    + "ON CONFLICT DO NOTHING");
         }
-        // counts are derived: always recount (cheap, one statement)
-        sql.update("UPDATE segments.partner_state s SET contact_count = coalesce((SELECT count(*) FROM "
-                + "segments.contact_state c WHERE c.partner_id = s.partner_id), 0)");
-        // memberships of records that no longer exist are removed by the recomputation of each segment;
-        // static segments keep only existing records
-        sql.update("DELETE FROM segments.partner_member m WHERE NOT EXISTS (SELECT 1 FROM segments.partner_state s "
-                + "WHERE s.partner_id = m.partner_id)");
-        sql.update("DELETE FROM segments.contact_member m WHERE NOT EXISTS (SELECT 1 FROM segments.contact_state s "
-                + "WHERE s.contact_id = m.contact_id)");
+        // counts are derived: always recount (one statement)
+        sql.update("UPDATE segments.partner_state s SET contact_count = n.count FROM (SELECT p.partner_id, "
+                + "count(c.contact_id) AS count FROM segments.partner_state p LEFT JOIN segments.contact_state c "
+                + "ON c.partner_id = p.partner_id GROUP BY p.partner_id) n "
+                + "WHERE n.partner_id = s.partner_id AND s.contact_count <> n.count");
         return fixes;
+    }
+
+    @Override
+    public boolean anyMembership() {
+        return sql.exists("SELECT EXISTS (SELECT 1 FROM segments.partner_member) "
+                + "OR EXISTS (SELECT 1 FROM segments.contact_member)");
+    }
+
+    @Override
+    public void forEachMembershipId(SegmentLevel level, java.util.function.BiConsumer<UUID, UUID> segmentAndMember) {
+        sql.stream("SELECT segment_id, " + column(level) + " FROM " + table(level), 50_000,
+                rs -> new UUID[]{rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)},
+                row -> segmentAndMember.accept(row[0], row[1]));
+    }
+
+    /**
+     * Like a bulk load: the foreign key and the secondary index are dropped for the COPY and rebuilt
+     * after it (one sort instead of millions of random index inserts and per-row key checks); the
+     * primary key stays, and rows in key order only ever append to it. The table is locked until commit.
+     */
+    @Override
+    public long copyMembers(SegmentLevel level, Consumer<java.util.function.BiConsumer<UUID, UUID>> rows) {
+        String table = table(level);
+        List<String> rebuild = new ArrayList<>();
+        for (Object[] fk : sql.list("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                + "WHERE conrelid = ?::regclass AND contype = 'f'", rs -> new Object[]{rs.getString(1), rs.getString(2)},
+                table)) {
+            sql.update("ALTER TABLE " + table + " DROP CONSTRAINT " + fk[0]);
+            rebuild.add("ALTER TABLE " + table + " ADD CONSTRAINT " + fk[0] + " " + fk[1]);
+        }
+        for (Object[] index : sql.list("SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) "
+                + "FROM pg_index i WHERE i.indrelid = ?::regclass AND NOT i.indisprimary AND NOT EXISTS "
+                + "(SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)",
+                rs -> new Object[]{rs.getString(1), rs.getString(2)}, table)) {
+            sql.update("DROP INDEX " + index[0]);
+            rebuild.add(0, (String) index[1]);
+        }
+        long started = System.nanoTime();
+        long written = sql.withConnection(connection -> {
+            try (BinaryUuidCopy copy = new BinaryUuidCopy(connection, table, "segment_id, " + column(level), 2)) {
+                rows.accept((segment, member) -> unchecked(() -> copy.row(segment, member)));
+                return copy.finish();
+            }
+        });
+        long copied = System.nanoTime();
+        sql.update("SET LOCAL maintenance_work_mem = '512MB'");
+        rebuild.forEach(sql::update);
+        LOG.info("Copied {} rows into {} in {} ms ({} rows/s), rebuilt {} index(es) and key(s) in {} ms", written, table,
+                (copied - started) / 1_000_000, written * 1_000_000_000L / Math.max(1, copied - started), rebuild.size(),
+                (System.nanoTime() - copied) / 1_000_000);
+        return written;
+    }
+
+    @Override
+    public void recordBatches(List<BatchSummary> batches, MembershipCause cause) {
+        if (batches.isEmpty()) {
+            return;
+        }
+        Jsonb detail = new Jsonb(json.write(cause.detail()));
+        sql.update("INSERT INTO segments.membership_batch (segment_id, segment_version, cause, detail, actor_kind, "
+                        + "actor_id, actor_display, joined_count, left_count, at) "
+                        + "SELECT t.s, t.v::bigint, ?, ?, ?, ?, ?, t.j::integer, t.l::integer, now() "
+                        + "FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) AS t(s, v, j, l)",
+                cause.type(), detail, cause.actor().kind().name().toLowerCase(), cause.actor().id(),
+                cause.actor().display(),
+                batches.stream().map(BatchSummary::segmentId).toArray(String[]::new),
+                batches.stream().map(b -> Long.toString(b.segmentVersion())).toArray(String[]::new),
+                batches.stream().map(b -> Long.toString(b.joined())).toArray(String[]::new),
+                batches.stream().map(b -> Long.toString(b.left())).toArray(String[]::new));
+    }
+
+    /** Runs JDBC work inside a lambda that cannot throw SQLException. */
+    private static void unchecked(SqlWork work) {
+        try {
+            work.run();
+        } catch (java.sql.SQLException e) {
+            throw new io.micronaut.data.exceptions.DataAccessException("COPY failed: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws java.sql.SQLException;
     }
 
     private static String[] uuids(Collection<String> ids) {

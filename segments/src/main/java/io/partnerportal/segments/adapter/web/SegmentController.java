@@ -171,9 +171,15 @@ class SegmentController {
 
     @Get("/index/verification")
     @Operation(summary = "Compare this instance's in-memory access index with the database",
-            description = "After catching up with the journal; differences per segment (none on a healthy instance).")
-    IndexVerification.Report verifyIndex() {
-        return verification.verify();
+            description = "After catching up with the journal; differences per segment (none on a healthy instance). "
+                    + "With `sample=N` (at most 10,000) also evaluates N contacts afresh in memory and lists those whose "
+                    + "segments differ from the index.")
+    IndexVerification.Report verifyIndex(@Nullable @QueryValue Integer sample) {
+        if (sample != null && (sample < 0 || sample > IndexVerification.MAX_SAMPLE)) {
+            throw InvalidInputException.parameter("sample", "out_of_range", "sample is between 0 and "
+                    + IndexVerification.MAX_SAMPLE);
+        }
+        return verification.verify(sample == null ? 0 : sample);
     }
 
     private static List<String> ids(JsonNode json) {

@@ -24,6 +24,19 @@ public interface Directory {
 
     List<Values> contacts(Collection<String> contactIds);
 
+    /** A contact with the partner it belongs to. */
+    record Placed(Values contact, String partnerId) {
+    }
+
+    /** Contacts with their partners, in one read. */
+    List<Placed> placedContacts(Collection<String> contactIds);
+
+    /**
+     * Every value of a record read from this directory (system fields and properties), keyed as
+     * conditions name them: what the in-memory value store keeps of it.
+     */
+    java.util.Map<String, Object> allValues(Values record);
+
     void forEachPartner(Consumer<Values> consumer);
 
     /** Every contact with its partner id. */

@@ -9,6 +9,7 @@ import io.partnerportal.segments.domain.SegmentLevel;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +23,13 @@ public interface MembershipStore {
     Set<String> membersAmong(String segmentId, SegmentLevel level, Collection<String> memberIds);
 
     boolean isMember(String segmentId, SegmentLevel level, String memberId);
+
+    /**
+     * For several segments (all of one level) at once: which of the given members are in each (one
+     * round trip; segments without any of them are absent from the answer).
+     */
+    Map<String, Set<String>> membersAmong(SegmentLevel level, Collection<String> segmentIds,
+                                          Collection<String> memberIds);
 
     Set<String> allMembers(String segmentId, SegmentLevel level);
 
@@ -40,6 +48,17 @@ public interface MembershipStore {
     /** Writes the diff and its history; {@code partnerOf} maps contact members to their partner. */
     void apply(String segmentId, long segmentVersion, SegmentLevel level, MembershipDiff diff,
                Map<String, String> partnerOf, MembershipCause cause);
+
+    /** One segment's part of {@link #applyAll}. */
+    record SegmentChange(String segmentId, long segmentVersion, SegmentLevel level, MembershipDiff diff,
+                         Map<String, String> partnerOf) {
+    }
+
+    /**
+     * {@link #apply} for many segments in a handful of set-based statements (whatever the number of
+     * segments): every join, every leave, the batch entries and the history rows.
+     */
+    void applyAll(java.util.List<SegmentChange> changes, MembershipCause cause);
 
     /** Removes every membership of a record (it was deleted) with history. */
     void removeEverywhere(SegmentLevel level, String memberId, String partnerId, MembershipCause cause);
@@ -77,6 +96,34 @@ public interface MembershipStore {
     /** Streams every (segment, member) pair of a level. */
     void forEachMembership(SegmentLevel level, java.util.function.BiConsumer<String, String> segmentAndMember);
 
-    /** Replaces the copy from the directory (full recompute); returns how many rows differed. */
-    long resynchronize(Map<String, String> partnerOfContact, Collection<String> partnerIds);
+    /**
+     * Makes the copy equal to the directory (full recompute), removing the memberships of records
+     * that no longer exist; returns how many rows differed.
+     */
+    long resynchronize(DirectoryPlacements directory);
+
+    /** Who belongs to whom according to the directory, streamed. */
+    interface DirectoryPlacements {
+        void forEachPartner(Consumer<UUID> partner);
+
+        void forEachContact(java.util.function.BiConsumer<UUID, UUID> contactAndPartner);
+    }
+
+    /** Whether any membership row exists (of either level). */
+    boolean anyMembership();
+
+    /** Streams every (segment, member) pair of a level as UUIDs (bulk reads). */
+    void forEachMembershipId(SegmentLevel level, java.util.function.BiConsumer<UUID, UUID> segmentAndMember);
+
+    /**
+     * Writes memberships with COPY (an initial computation into empty membership tables); the rows
+     * should come in (segment, member) order. Returns the rows written.
+     */
+    long copyMembers(SegmentLevel level, Consumer<java.util.function.BiConsumer<UUID, UUID>> rows);
+
+    /** One history entry per segment summarising a bulk change without member rows (see ADR 0009). */
+    record BatchSummary(String segmentId, long segmentVersion, long joined, long left) {
+    }
+
+    void recordBatches(java.util.List<BatchSummary> batches, MembershipCause cause);
 }

@@ -74,6 +74,15 @@ public final class CompiledCondition {
         return root.test(partner, contact, ctx);
     }
 
+    /**
+     * The same decision as {@link #matches} for every record of a population at once (one pass over
+     * each property column the condition reads): bits over partner ordinals for a partner-level
+     * condition, over contact ordinals for a contact-level one.
+     */
+    public long[] select(SegmentLevel level, Population population) {
+        return root.select(population, level == SegmentLevel.CONTACT);
+    }
+
     /** The same decision as {@link #matches}, with the reasons. */
     public Explanation explain(Values partner, Values contact, EvaluationContext ctx) {
         ExplainedNode node = root.explain(partner, contact, ctx);

@@ -22,6 +22,28 @@ abstract class Evaluator {
 
     abstract boolean test(Values partner, Values contact, EvaluationContext ctx);
 
+    /**
+     * The same decision for every record at once: bits over contact ordinals ({@code contacts}) or
+     * partner ordinals, set for the present records the node holds for. Always a new array. A part
+     * of a contact-level condition that reads nothing of the contact is decided per partner and
+     * carried to the contacts once.
+     */
+    final long[] select(Population p, boolean contacts) {
+        if (contacts && !readsContact()) {
+            return Bits.toContacts(p, selectOwn(p, false));
+        }
+        return selectOwn(p, contacts);
+    }
+
+    abstract long[] selectOwn(Population p, boolean contacts);
+
+    /** Whether the node reads anything of the contact (a contact property or a contact-level membership). */
+    abstract boolean readsContact();
+
+    static long[] present(Population p, boolean contacts) {
+        return contacts ? p.contacts() : p.partners();
+    }
+
     abstract ExplainedNode explain(Values partner, Values contact, EvaluationContext ctx);
 
     abstract ExplainedNode skipped();
@@ -39,6 +61,11 @@ abstract class Evaluator {
         }
 
         @Override
+        boolean readsContact() {
+            return anyReadsContact(children);
+        }
+
+        @Override
         boolean test(Values partner, Values contact, EvaluationContext ctx) {
             for (Evaluator child : children) {
                 if (!child.test(partner, contact, ctx)) {
@@ -46,6 +73,23 @@ abstract class Evaluator {
                 }
             }
             return true;
+        }
+
+        @Override
+        long[] selectOwn(Population p, boolean contacts) {
+            long[] acc = null;
+            for (Evaluator child : children) {
+                long[] bits = child.select(p, contacts);
+                if (acc == null) {
+                    acc = bits;
+                } else {
+                    Bits.and(acc, bits);
+                }
+                if (Bits.isEmpty(acc)) {
+                    break;
+                }
+            }
+            return acc == null ? present(p, contacts).clone() : acc;
         }
 
         @Override
@@ -84,6 +128,11 @@ abstract class Evaluator {
         }
 
         @Override
+        boolean readsContact() {
+            return anyReadsContact(children);
+        }
+
+        @Override
         boolean test(Values partner, Values contact, EvaluationContext ctx) {
             for (Evaluator child : children) {
                 if (child.test(partner, contact, ctx)) {
@@ -91,6 +140,15 @@ abstract class Evaluator {
                 }
             }
             return false;
+        }
+
+        @Override
+        long[] selectOwn(Population p, boolean contacts) {
+            long[] acc = new long[present(p, contacts).length];
+            for (Evaluator child : children) {
+                Bits.or(acc, child.select(p, contacts));
+            }
+            return acc;
         }
 
         @Override
@@ -129,8 +187,18 @@ abstract class Evaluator {
         }
 
         @Override
+        boolean readsContact() {
+            return child.readsContact();
+        }
+
+        @Override
         boolean test(Values partner, Values contact, EvaluationContext ctx) {
             return !child.test(partner, contact, ctx);
+        }
+
+        @Override
+        long[] selectOwn(Population p, boolean contacts) {
+            return Bits.complement(present(p, contacts), child.select(p, contacts));
         }
 
         @Override
@@ -163,18 +231,43 @@ abstract class Evaluator {
         }
 
         @Override
+        boolean readsContact() {
+            return membership != Membership.PARTNER;
+        }
+
+        @Override
         boolean test(Values partner, Values contact, EvaluationContext ctx) {
             return isMember(partner, contact, ctx) != negated;
         }
 
         private boolean isMember(Values partner, Values contact, EvaluationContext ctx) {
             return switch (membership) {
-                case PARTNER -> partner != null && ctx.partnerIn(segmentId, partner.id());
-                case CONTACT -> contact != null && ctx.contactIn(segmentId, contact.id());
+                case PARTNER -> partner != null && ctx.partnerIn(segmentId, partner);
+                case CONTACT -> contact != null && ctx.contactIn(segmentId, contact);
                 // a segment has members of one level only, so at most one of these is true
-                case EITHER -> partner != null && ctx.partnerIn(segmentId, partner.id())
-                        || contact != null && ctx.contactIn(segmentId, contact.id());
+                case EITHER -> partner != null && ctx.partnerIn(segmentId, partner)
+                        || contact != null && ctx.contactIn(segmentId, contact);
             };
+        }
+
+        @Override
+        long[] selectOwn(Population p, boolean contacts) {
+            long[] present = present(p, contacts);
+            long[] member = new long[present.length];
+            if (membership != Membership.CONTACT) {
+                long[] partners = p.partnerMembers(segmentId);
+                if (partners != null) {
+                    Bits.or(member, contacts ? Bits.toContacts(p, partners) : partners);
+                }
+            }
+            if (membership != Membership.PARTNER && contacts) {
+                long[] members = p.contactMembers(segmentId);
+                if (members != null) {
+                    Bits.or(member, members);
+                }
+            }
+            Bits.and(member, present);
+            return negated ? Bits.complement(present, member) : member;
         }
 
         private String operator() {
@@ -213,6 +306,45 @@ abstract class Evaluator {
             this.where = where;
         }
 
+        @Override
+        boolean readsContact() {
+            return false; // decided per partner (its contacts are examined inside)
+        }
+
+        @Override
+        long[] selectOwn(Population p, boolean contacts) {
+            long[] present = present(p, contacts);
+            long[] out = new long[present.length];
+            if (contacts) {
+                return out; // only partner-level conditions look at contacts (the validator refuses it elsewhere)
+            }
+            long[] matching = where.select(p, true);
+            for (int w = 0; w < present.length; w++) {
+                long word = present[w];
+                while (word != 0) {
+                    int partner = (w << 6) + Long.numberOfTrailingZeros(word);
+                    word &= word - 1;
+                    boolean seen = false;
+                    Boolean decided = null;
+                    for (int c : p.contactsOf(partner)) {
+                        if (!Bits.test(p.contacts(), c)) {
+                            continue;
+                        }
+                        seen = true;
+                        if (Bits.test(matching, c) != every) {
+                            decided = !every; // any_contact: found one; all_contacts: found a failing one
+                            break;
+                        }
+                    }
+                    boolean result = decided != null ? decided : every && seen;
+                    if (result) {
+                        out[w] |= 1L << partner;
+                    }
+                }
+            }
+            return out;
+        }
+
         private String operator() {
             return every ? "all_contacts" : "any_contact";
         }
@@ -223,7 +355,7 @@ abstract class Evaluator {
                 return false;
             }
             boolean seen = false;
-            for (Values each : ctx.contactsOf(partner.id())) {
+            for (Values each : ctx.contactsOf(partner)) {
                 seen = true;
                 if (where.test(partner, each, ctx) != every) {
                     return !every; // any_contact: found one; all_contacts: found a failing one
@@ -238,7 +370,7 @@ abstract class Evaluator {
             int count = 0;
             Boolean decided = null;
             String decidingContact = null;
-            Iterator<? extends Values> contacts = partner == null ? null : ctx.contactsOf(partner.id()).iterator();
+            Iterator<? extends Values> contacts = partner == null ? null : ctx.contactsOf(partner).iterator();
             while (contacts != null && contacts.hasNext()) {
                 Values each = contacts.next();
                 count++;
@@ -275,6 +407,15 @@ abstract class Evaluator {
         ExplainedNode skipped() {
             return Evaluator.skipped(pointer, operator(), operator(), null, null, where);
         }
+    }
+
+    static boolean anyReadsContact(Evaluator[] children) {
+        for (Evaluator child : children) {
+            if (child.readsContact()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String pathOrRoot(String pointer) {

@@ -52,6 +52,16 @@ public enum Operator {
 
     private final Operands operands;
 
+    private static final java.util.Map<String, Operator> BY_JSON_NAME = new java.util.HashMap<>();
+
+    static {
+        for (Operator op : values()) {
+            BY_JSON_NAME.put(op.jsonName, op);
+        }
+    }
+
+    private final String jsonName = name().toLowerCase(Locale.ROOT);
+
     Operator(Operands operands) {
         this.operands = operands;
     }
@@ -61,16 +71,11 @@ public enum Operator {
     }
 
     public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
+        return jsonName;
     }
 
     public static Optional<Operator> fromJson(String json) {
-        for (Operator op : values()) {
-            if (op.jsonName().equals(json)) {
-                return Optional.of(op);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(json == null ? null : BY_JSON_NAME.get(json));
     }
 
     /**

@@ -41,6 +41,60 @@ final class PropertyTest extends Evaluator {
         return (value != null && positive.test(value, ctx)) != negate;
     }
 
+    /**
+     * One pass over the property's column. A partner property in a contact-level condition is
+     * decided per partner, then carried to each partner's contacts.
+     */
+    @Override
+    boolean readsContact() {
+        return scope == Scope.CONTACT;
+    }
+
+    @Override
+    long[] selectOwn(Population p, boolean contacts) {
+        boolean partnerProperty = scope == Scope.PARTNER;
+        if (partnerProperty && contacts) {
+            return Bits.toContacts(p, selectOwn(p, false));
+        }
+        long[] present = present(p, contacts);
+        long[] out = new long[present.length];
+        Object[] column = partnerProperty ? p.partnerColumn(key) : p.contactColumn(key);
+        EvaluationContext ctx = new DayOnly(p.today());
+        for (int w = 0; w < present.length; w++) {
+            long word = present[w];
+            long bits = 0;
+            while (word != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                Object raw = column == null || i >= column.length ? null : column[i];
+                Object value = raw == null ? null : typed(type, raw);
+                if ((value != null && positive.test(value, ctx)) != negate) {
+                    bits |= 1L << i;
+                }
+            }
+            out[w] = bits;
+        }
+        return out;
+    }
+
+    /** What a value test may ask of the context in a bulk pass: the date. */
+    private record DayOnly(java.time.LocalDate today) implements EvaluationContext {
+        @Override
+        public Iterable<? extends Values> contactsOf(String partnerId) {
+            throw new UnsupportedOperationException("a property test reads one value");
+        }
+
+        @Override
+        public boolean partnerIn(String segmentId, String partnerId) {
+            throw new UnsupportedOperationException("a property test reads one value");
+        }
+
+        @Override
+        public boolean contactIn(String segmentId, String contactId) {
+            throw new UnsupportedOperationException("a property test reads one value");
+        }
+    }
+
     @Override
     ExplainedNode explain(Values partner, Values contact, EvaluationContext ctx) {
         Values record = scope == Scope.PARTNER ? partner : contact;

@@ -29,6 +29,15 @@ public final class ColumnStore {
         return ids.ordOf(id);
     }
 
+    public int ordOf(UUID id) {
+        return ids.ordOf(id);
+    }
+
+    /** The ordinal of a record view of this store, or -1 for any other {@link Values}. */
+    public int ordinalOf(Values values) {
+        return values instanceof Row row && row.store == this ? row.ord : -1;
+    }
+
     public UUID idOf(int ord) {
         return ids.idOf(ord);
     }
@@ -69,6 +78,11 @@ public final class ColumnStore {
 
     public boolean contains(int ord) {
         return ord >= 0 && ids.idOf(ord) != null;
+    }
+
+    /** A property's values by ordinal (the live array: read it, never write it), or null when none is set. */
+    public Object[] column(String key) {
+        return columns.get(key);
     }
 
     public Object value(int ord, String key) {

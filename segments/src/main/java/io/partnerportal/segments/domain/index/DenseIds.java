@@ -1,20 +1,22 @@
 package io.partnerportal.segments.domain.index;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Interns ids to dense ints (0, 1, 2, ...) so per-record data lives in flat arrays. Lookups are
- * thread-safe; adding is done by one writer at a time (the index's writer lock). Freed ordinals
- * are reused.
+ * Interns ids to dense ints (0, 1, 2, ...) so per-record data lives in flat arrays. Lookups in both
+ * directions are lock-free (bulk passes ask for millions of them); adding and removing is done by
+ * one writer at a time. Freed ordinals are reused.
  */
 public final class DenseIds {
 
     private final ConcurrentHashMap<UUID, Integer> ords = new ConcurrentHashMap<>();
-    private final List<UUID> ids = new ArrayList<>();
-    private final java.util.ArrayDeque<Integer> free = new java.util.ArrayDeque<>();
+    /** Ids by ordinal; replaced by a larger copy when full (readers keep the array they read). */
+    private volatile UUID[] byOrd = new UUID[16];
+    private volatile int capacity;
+    private final ArrayDeque<Integer> free = new ArrayDeque<>();
 
     /** The ordinal of an id, or -1. */
     public int ordOf(UUID id) {
@@ -37,33 +39,37 @@ public final class DenseIds {
         int ord;
         if (!free.isEmpty()) {
             ord = free.pop();
-            ids.set(ord, id);
         } else {
-            ord = ids.size();
-            ids.add(id);
+            ord = capacity;
+            if (ord >= byOrd.length) {
+                byOrd = Arrays.copyOf(byOrd, Math.max(16, byOrd.length + (byOrd.length >> 1)));
+            }
+            capacity = ord + 1;
         }
+        byOrd[ord] = id;
         ords.put(id, ord);
         return ord;
     }
 
     /** Forgets an id; its ordinal is reused later. */
     public synchronized int remove(UUID id) {
-        Integer ord = ords.remove(id);
+        Integer ord = id == null ? null : ords.remove(id);
         if (ord == null) {
             return -1;
         }
-        ids.set(ord, null);
+        byOrd[ord] = null;
         free.push(ord);
         return ord;
     }
 
-    public synchronized UUID idOf(int ord) {
-        return ord >= 0 && ord < ids.size() ? ids.get(ord) : null;
+    public UUID idOf(int ord) {
+        UUID[] ids = byOrd;
+        return ord >= 0 && ord < ids.length && ord < capacity ? ids[ord] : null;
     }
 
     /** One more than the highest ordinal ever assigned (array sizes follow it). */
-    public synchronized int capacity() {
-        return ids.size();
+    public int capacity() {
+        return capacity;
     }
 
     public int size() {

@@ -96,6 +96,95 @@ class ConditionLawsTest {
         assertThat(compiled.matches(partner(world), values(contact), context(world))).as("%s", json).isEqualTo(expected);
     }
 
+    @Property(tries = 1000)
+    void evaluatingEveryPartnerAtOnceAgreesWithOneAtATime(@ForAll("partnerConditions") Object json,
+                                                          @ForAll("worlds") World world) {
+        CompiledCondition compiled = compile(json, SegmentLevel.PARTNER);
+
+        long[] selected = compiled.select(SegmentLevel.PARTNER, population(world));
+
+        assertThat(Bits.test(selected, 0)).as("%s", json)
+                .isEqualTo(compiled.matches(partner(world), null, context(world)));
+        assertThat(selected[0] & ~1L).as("no record beyond the one partner").isZero();
+    }
+
+    @Property(tries = 1000)
+    void evaluatingEveryContactAtOnceAgreesWithOneAtATime(@ForAll("contactConditions") Object json,
+                                                          @ForAll("worlds") World world) {
+        CompiledCondition compiled = compile(json, SegmentLevel.CONTACT);
+
+        long[] selected = compiled.select(SegmentLevel.CONTACT, population(world));
+
+        for (int i = 0; i < world.contacts().size(); i++) {
+            assertThat(Bits.test(selected, i)).as("contact %d of %s", i, json)
+                    .isEqualTo(compiled.matches(partner(world), values(world.contacts().get(i)), context(world)));
+        }
+        assertThat(selected[0] >>> world.contacts().size()).as("no record beyond the contacts").isZero();
+    }
+
+    /** The world as columns: the partner is ordinal 0, its contacts 0..n-1. */
+    private static Population population(World world) {
+        int n = world.contacts().size();
+        long[] partnerMembers = {world.partnerInP1() ? 1L : 0L};
+        long[] contactMembers = {0L};
+        for (int i = 0; i < n; i++) {
+            if (world.contactsInC1().contains((String) world.contacts().get(i).get("@id"))) {
+                contactMembers[0] |= 1L << i;
+            }
+        }
+        long contacts = n == 0 ? 0L : (1L << n) - 1;
+        return new Population() {
+            @Override
+            public long[] partners() {
+                return new long[]{1L};
+            }
+
+            @Override
+            public long[] contacts() {
+                return new long[]{contacts};
+            }
+
+            @Override
+            public int partnerOf(int contact) {
+                return 0;
+            }
+
+            @Override
+            public int[] contactsOf(int partner) {
+                return java.util.stream.IntStream.range(0, n).toArray();
+            }
+
+            @Override
+            public Object[] partnerColumn(String key) {
+                return new Object[]{world.partner().get(key)};
+            }
+
+            @Override
+            public Object[] contactColumn(String key) {
+                Object[] column = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    column[i] = world.contacts().get(i).get(key);
+                }
+                return column;
+            }
+
+            @Override
+            public long[] partnerMembers(String segmentId) {
+                return segmentId.equals("P1") ? partnerMembers : null;
+            }
+
+            @Override
+            public long[] contactMembers(String segmentId) {
+                return segmentId.equals("C1") ? contactMembers : null;
+            }
+
+            @Override
+            public LocalDate today() {
+                return world.today();
+            }
+        };
+    }
+
     @Property(tries = 500)
     void doubleNegationIsIdentity(@ForAll("partnerConditions") Object json, @ForAll("worlds") World world) {
         assertThat(evaluate(object("not", object("not", json)), world)).isEqualTo(evaluate(json, world));
