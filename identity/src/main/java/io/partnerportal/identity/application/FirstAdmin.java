@@ -41,6 +41,9 @@ class FirstAdmin {
 
     @EventListener
     void onStartup(StartupEvent event) {
+        if (admins.anyExists()) {
+            return; // every start but the first: no password hashing (a deliberately slow hash) on the way to ready
+        }
         boolean generated = password == null || password.isBlank();
         String secret = generated ? randomPassword() : password;
         AdminUser admin = new AdminUser(UUID.randomUUID(), username, hasher.hash(secret), username, Instant.now());

@@ -19,14 +19,23 @@ public final class PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int iterations;
-    private final String dummyHash;
+    /** Made on first need, not at start: one derivation costs a noticeable part of a second by design. */
+    private volatile String dummyHash;
 
     public PasswordHasher(int cost) {
         if (cost < 1 || cost > 24) {
             throw new IllegalArgumentException("password hashing cost must be between 1 and 24, was " + cost);
         }
         this.iterations = 1 << cost;
-        this.dummyHash = hash("not-a-real-password");
+    }
+
+    private String dummyHash() {
+        String dummy = dummyHash;
+        if (dummy == null) {
+            dummy = hash("not-a-real-password");
+            dummyHash = dummy;
+        }
+        return dummy;
     }
 
     public String hash(String password) {
@@ -39,7 +48,7 @@ public final class PasswordHasher {
 
     /** Constant-time comparison; a null stored hash still costs one derivation so timing reveals nothing. */
     public boolean matches(String password, String stored) {
-        String target = stored == null ? dummyHash : stored;
+        String target = stored == null ? dummyHash() : stored;
         String[] parts = target.split("\\$");
         if (parts.length != 4 || !PREFIX.equals(parts[0])) {
             return false;

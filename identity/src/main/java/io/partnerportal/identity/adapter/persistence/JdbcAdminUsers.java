@@ -29,6 +29,12 @@ class JdbcAdminUsers implements AdminUsers {
 
     @Override
     @Transactional
+    public boolean anyExists() {
+        return sql.count("SELECT count(*) FROM (SELECT 1 FROM identity.admin_user LIMIT 1) a") > 0;
+    }
+
+    @Override
+    @Transactional
     public boolean createIfNoneExists(AdminUser admin) {
         // the lock makes "check, then insert" safe when several instances start on an empty database
         sql.one("SELECT pg_advisory_xact_lock(hashtext('identity.first-admin'))", rs -> 1);

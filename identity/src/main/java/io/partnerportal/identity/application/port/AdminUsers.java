@@ -9,6 +9,8 @@ public interface AdminUsers {
 
     Optional<AdminUser> findByUsername(String username);
 
+    boolean anyExists();
+
     /** Creates the first admin unless one exists already (safe when several instances start at once). */
     boolean createIfNoneExists(AdminUser admin);
 }
