@@ -17,6 +17,8 @@ module io.partnerportal.app {
     requires io.micronaut.sql.micronaut_jdbc;
     requires com.zaxxer.hikari;
     requires embedded.postgres;
+    requires liquibase.core;
+    requires java.sql;
     requires jul.to.slf4j;
     requires io.micronaut.micronaut_management;
     requires io.micronaut.micronaut_context_propagation;
