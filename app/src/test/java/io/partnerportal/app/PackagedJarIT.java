@@ -50,6 +50,7 @@ class PackagedJarIT {
         Process first = start(jar, data, port, "first-password-123", log);
         long ready = waitUntilHealthy(port, first, log);
         report("first start (creates and migrates the database)", ready, log);
+        assertThat(Files.readString(log)).contains("Database migrated");
         TestHttp http = new TestHttp(URI.create("http://localhost:" + port).toURL());
         http.post("/api/auth/admin/login", Map.of("username", "admin", "password", "wrong-password-1")).problem(401);
         String token = http.post("/api/auth/admin/login", Map.of("username", "admin", "password", "first-password-123"))
@@ -63,6 +64,8 @@ class PackagedJarIT {
         Process second = start(jar, data, port2, "another-password-456", log2);
         long ready2 = waitUntilHealthy(port2, second, log2);
         report("second start (existing database)", ready2, log2);
+        assertThat(Files.readString(log2)).as("the schema is current: no Liquibase run")
+                .contains("Liquibase not run").doesNotContain("Database migrated");
         TestHttp http2 = new TestHttp(URI.create("http://localhost:" + port2).toURL());
         http2.post("/api/auth/admin/login", Map.of("username", "admin", "password", "first-password-123")).expect(200);
         http2.post("/api/auth/admin/login", Map.of("username", "admin", "password", "another-password-456"))
