@@ -2,6 +2,7 @@ package io.partnerportal.segments.application;
 
 import io.partnerportal.segments.application.SegmentRegistry.Definitions;
 import io.partnerportal.segments.domain.SegmentLevel;
+import io.partnerportal.segments.domain.condition.ConditionBatch;
 import io.partnerportal.segments.domain.condition.EvaluationContext;
 import io.partnerportal.segments.domain.condition.Values;
 import jakarta.inject.Singleton;
@@ -27,7 +28,7 @@ public class RecordEvaluation {
     private final AccessIndex index;
     private final ValueStore values;
     private final MembershipEngine engine;
-    private volatile Plan plan = new Plan(null, List.of(), List.of(), Map.of());
+    private volatile Plan plan = new Plan(null, List.of(), ConditionBatch.of(List.of()), List.of(), Map.of());
 
     RecordEvaluation(SegmentRegistry registry, AccessIndex index, ValueStore values, MembershipEngine engine) {
         this.registry = registry;
@@ -37,18 +38,19 @@ public class RecordEvaluation {
     }
 
     /**
-     * The dynamic contact-level segments of one definitions version, in dependency order, their ids
-     * (one list instance per version: the access index remembers it as a mask) and the position of
-     * each (their answers are kept in an array during one evaluation).
+     * The dynamic contact-level segments of one definitions version, in dependency order, their
+     * conditions as one batch, their ids (one list instance per version: the access index remembers
+     * it as a mask) and the position of each (their answers are kept in an array during one evaluation).
      */
-    private record Plan(Definitions definitions, List<CompiledSegment> contactSegments, List<String> ids,
-                        Map<String, Integer> position) {
+    private record Plan(Definitions definitions, List<CompiledSegment> contactSegments, ConditionBatch conditions,
+                        List<String> ids, Map<String, Integer> position) {
         static Plan of(Definitions d, List<CompiledSegment> segments) {
             Map<String, Integer> position = new HashMap<>();
             for (int i = 0; i < segments.size(); i++) {
                 position.put(segments.get(i).id(), i);
             }
-            return new Plan(d, segments, segments.stream().map(CompiledSegment::id).toList(), position);
+            return new Plan(d, segments, ConditionBatch.of(segments.stream().map(CompiledSegment::condition).toList()),
+                    segments.stream().map(CompiledSegment::id).toList(), position);
         }
     }
 
@@ -79,11 +81,11 @@ public class RecordEvaluation {
         Plan p = plan();
         List<CompiledSegment> segments = p.contactSegments();
         Lookup context = new Lookup(view, engine.today(), p.position(), new boolean[segments.size()]);
-        Values partner = view.partner(view.partnerOf(contact));
-        Values values = view.contact(contact);
+        ConditionBatch.Pass pass = p.conditions().over(view.partner(view.partnerOf(contact)), view.contact(contact),
+                context);
         for (int i = 0; i < segments.size(); i++) {
             CompiledSegment s = segments.get(i);
-            boolean member = s.condition().matches(partner, values, context);
+            boolean member = pass.matches(i);
             context.answer(i, member);
             if (member) {
                 out.add(s.id());

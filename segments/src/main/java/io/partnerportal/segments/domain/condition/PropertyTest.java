@@ -34,6 +34,14 @@ final class PropertyTest extends Evaluator {
         this.source = source;
     }
 
+    /** Tests with equal keys give the same answer for the same records on the same day. */
+    record SharingKey(Comparison source, ValueType type) {
+    }
+
+    SharingKey sharingKey() {
+        return new SharingKey(source, type);
+    }
+
     @Override
     boolean test(Values partner, Values contact, EvaluationContext ctx) {
         Values record = scope == Scope.PARTNER ? partner : contact;
