@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Every membership in memory, so access decisions need no database round trip: contacts and
@@ -54,12 +55,22 @@ public class AccessIndex {
         }
     }
 
+    /**
+     * A list of segment ids as a mask over this generation's segment ordinals (the list kept by
+     * identity), valid while the generation holds {@code segments} segments: an added segment may be
+     * one of the list that was unknown when the mask was made.
+     */
+    private record ListMask(List<String> ids, int segments, long[] mask) {
+    }
+
     /** One loaded index: ids, bits and the audience masks computed against them. */
     private static final class Generation {
         final DenseIds segments = new DenseIds();
         final DenseIds partners = new DenseIds();
         final DenseIds contacts = new DenseIds();
         final Map<List<String>, long[]> masks = new ConcurrentHashMap<>();
+        /** The mask of the last list passed to {@link #forEachSegmentOf}, dropped with {@link #masks}. */
+        volatile ListMask skipped;
         /** Segment ids as text by ordinal (answers name segments without formatting UUIDs each time). */
         volatile String[] segmentText = new String[0];
         volatile State state = State.empty();
@@ -290,6 +301,42 @@ public class AccessIndex {
         return out;
     }
 
+    /**
+     * The contact's segments as the index has them, each passed to {@code out}, except the contact-level
+     * ones in {@code skipped} (a caller that evaluated those itself; a segment's level never changes,
+     * so they are never among the partner-level ones). The list is turned into a mask once and
+     * remembered by identity: pass the same list instance each time.
+     */
+    void forEachSegmentOf(UUID contactId, List<String> skipped, Consumer<String> out) {
+        Generation g = gen;
+        State st = g.state;
+        int contact = g.contacts.ordOf(contactId);
+        if (contact < 0) {
+            return;
+        }
+        ListMask known = g.skipped;
+        int segments = g.segments.size();
+        if (known == null || known.ids() != skipped || known.segments() != segments) {
+            known = new ListMask(skipped, segments, mask(g, skipped));
+            g.skipped = known;
+        }
+        long[] mask = known.mask();
+        BitRows contacts = st.contactBits();
+        for (int w = 0; w < contacts.words(); w++) {
+            long word = contacts.word(contact, w) & ~(w < mask.length ? mask[w] : 0);
+            for (; word != 0; word &= word - 1) {
+                addId(g, out, (w << 6) + Long.numberOfTrailingZeros(word));
+            }
+        }
+        int partner = contact < st.contactPartner().length ? st.contactPartner()[contact] : -1;
+        BitRows partners = st.partnerBits();
+        for (int w = 0; w < partners.words(); w++) {
+            for (long word = partners.word(partner, w); word != 0; word &= word - 1) {
+                addId(g, out, (w << 6) + Long.numberOfTrailingZeros(word));
+            }
+        }
+    }
+
     public Set<String> segmentsOfPartner(String partnerId) {
         Generation g = gen;
         Set<String> out = new LinkedHashSet<>();
@@ -452,6 +499,10 @@ public class AccessIndex {
     }
 
     private static void addId(Generation g, Set<String> out, int ord) {
+        addId(g, (Consumer<String>) out::add, ord);
+    }
+
+    private static void addId(Generation g, Consumer<String> out, int ord) {
         String[] texts = g.segmentText;
         String text = ord < texts.length ? texts[ord] : null;
         if (text == null) {
@@ -464,7 +515,7 @@ public class AccessIndex {
                 texts[ord] = text; // a benign race: every writer stores the same text
             }
         }
-        out.add(text);
+        out.accept(text);
     }
 
     private static SegmentLevel level(Generation g, int ord) {
@@ -503,6 +554,7 @@ public class AccessIndex {
             g.state = new State(pb, cb, cp, pc, levels, counts, contactCounts);
             if (pb.words() != st.partnerBits().words() || cb.words() != st.contactBits().words()) {
                 g.masks.clear(); // masks are as wide as the rows
+                g.skipped = null;
             }
         }
     }
@@ -620,6 +672,7 @@ public class AccessIndex {
         g.segments.remove(g.segments.idOf(ord));
         g.segmentText = new String[g.segmentText.length]; // the ordinal will be reused
         g.masks.clear();
+        g.skipped = null;
     }
 
     private static void reloadSegment(Generation g, String segmentId, SegmentLevel level, Set<String> members) {
@@ -636,6 +689,7 @@ public class AccessIndex {
         st.contactCount()[ord] = 0;
         st.segmentLevel()[ord] = (byte) (level == SegmentLevel.PARTNER ? 1 : 2);
         g.masks.clear();
+        g.skipped = null;
         for (String m : members) {
             setMember(g, segmentId, level, m, true);
         }

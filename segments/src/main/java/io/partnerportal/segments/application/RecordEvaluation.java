@@ -2,6 +2,7 @@ package io.partnerportal.segments.application;
 
 import io.partnerportal.segments.application.SegmentRegistry.Definitions;
 import io.partnerportal.segments.domain.SegmentLevel;
+import io.partnerportal.segments.domain.condition.ConditionBatch;
 import io.partnerportal.segments.domain.condition.EvaluationContext;
 import io.partnerportal.segments.domain.condition.Values;
 import jakarta.inject.Singleton;
@@ -10,12 +11,10 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * One record evaluated against the segments from memory (values from the value store, referenced
@@ -29,7 +28,7 @@ public class RecordEvaluation {
     private final AccessIndex index;
     private final ValueStore values;
     private final MembershipEngine engine;
-    private volatile Plan plan = new Plan(null, List.of(), Map.of());
+    private volatile Plan plan = new Plan(null, List.of(), ConditionBatch.of(List.of()), List.of(), Map.of());
 
     RecordEvaluation(SegmentRegistry registry, AccessIndex index, ValueStore values, MembershipEngine engine) {
         this.registry = registry;
@@ -39,16 +38,19 @@ public class RecordEvaluation {
     }
 
     /**
-     * The dynamic contact-level segments of one definitions version, in dependency order, and the
-     * position of each (their answers are kept in an array during one evaluation).
+     * The dynamic contact-level segments of one definitions version, in dependency order, their
+     * conditions as one batch, their ids (one list instance per version: the access index remembers
+     * it as a mask) and the position of each (their answers are kept in an array during one evaluation).
      */
-    private record Plan(Definitions definitions, List<CompiledSegment> contactSegments, Map<String, Integer> position) {
+    private record Plan(Definitions definitions, List<CompiledSegment> contactSegments, ConditionBatch conditions,
+                        List<String> ids, Map<String, Integer> position) {
         static Plan of(Definitions d, List<CompiledSegment> segments) {
             Map<String, Integer> position = new HashMap<>();
             for (int i = 0; i < segments.size(); i++) {
                 position.put(segments.get(i).id(), i);
             }
-            return new Plan(d, segments, position);
+            return new Plan(d, segments, ConditionBatch.of(segments.stream().map(CompiledSegment::condition).toList()),
+                    segments.stream().map(CompiledSegment::id).toList(), position);
         }
     }
 
@@ -78,24 +80,19 @@ public class RecordEvaluation {
         }
         Plan p = plan();
         List<CompiledSegment> segments = p.contactSegments();
-        Boolean[] evaluated = new Boolean[segments.size()];
-        Lookup context = new Lookup(view, engine.today(), p.position(), evaluated);
-        Values partner = view.partner(view.partnerOf(contact));
-        Values values = view.contact(contact);
-        for (int i = 0; i < evaluated.length; i++) {
+        Lookup context = new Lookup(view, engine.today(), p.position(), new boolean[segments.size()]);
+        ConditionBatch.Pass pass = p.conditions().over(view.partner(view.partnerOf(contact)), view.contact(contact),
+                context);
+        for (int i = 0; i < segments.size(); i++) {
             CompiledSegment s = segments.get(i);
-            boolean member = s.condition().matches(partner, values, context);
-            evaluated[i] = member;
+            boolean member = pass.matches(i);
+            context.answer(i, member);
             if (member) {
                 out.add(s.id());
             }
         }
-        UUID contactUuid = view.contactId(contact);
-        for (String id : index.segmentsOfContact(contactUuid.toString())) {
-            if (!p.position().containsKey(id)) {
-                out.add(id); // partner-level, static, or not compiling: as the index has it
-            }
-        }
+        // partner-level, static, or not compiling: as the index has it
+        index.forEachSegmentOf(view.contactId(contact), p.ids(), out::add);
         return out;
     }
 
@@ -112,7 +109,7 @@ public class RecordEvaluation {
             return false;
         }
         return s.condition().matches(view.partner(partner), null, new Lookup(view, engine.today(), Map.of(),
-                new Boolean[0]));
+                new boolean[0]));
     }
 
     /** Referenced memberships from this evaluation or the index; contacts from the value store. */
@@ -120,19 +117,26 @@ public class RecordEvaluation {
         private final ValueStore.View view;
         private final LocalDate today;
         private final Map<String, Integer> position;
-        private final Boolean[] evaluated;
+        private final boolean[] answers;
+        /** Answers below this position are known (segments are evaluated in order). */
+        private int answered;
 
-        Lookup(ValueStore.View view, LocalDate today, Map<String, Integer> position, Boolean[] evaluated) {
+        Lookup(ValueStore.View view, LocalDate today, Map<String, Integer> position, boolean[] answers) {
             this.view = view;
             this.today = today;
             this.position = position;
-            this.evaluated = evaluated;
+            this.answers = answers;
+        }
+
+        void answer(int i, boolean member) {
+            answers[i] = member;
+            answered = i + 1;
         }
 
         /** This evaluation's answer for a contact-level segment evaluated before, or null. */
         private Boolean evaluated(String segmentId) {
             Integer i = position.get(segmentId);
-            return i == null ? null : evaluated[i];
+            return i == null || i >= answered ? null : answers[i];
         }
 
         @Override

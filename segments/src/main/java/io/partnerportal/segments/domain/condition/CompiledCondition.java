@@ -83,6 +83,11 @@ public final class CompiledCondition {
         return root.select(population, level == SegmentLevel.CONTACT);
     }
 
+    /** The compiled tree (for {@link ConditionBatch}). */
+    Evaluator root() {
+        return root;
+    }
+
     /** The same decision as {@link #matches}, with the reasons. */
     public Explanation explain(Values partner, Values contact, EvaluationContext ctx) {
         ExplainedNode node = root.explain(partner, contact, ctx);

@@ -53,7 +53,7 @@ abstract class Evaluator {
     }
 
     static final class AllOf extends Evaluator {
-        private final Evaluator[] children;
+        final Evaluator[] children;
 
         AllOf(String pointer, Evaluator[] children) {
             super(pointer);
@@ -120,7 +120,7 @@ abstract class Evaluator {
     }
 
     static final class AnyOf extends Evaluator {
-        private final Evaluator[] children;
+        final Evaluator[] children;
 
         AnyOf(String pointer, Evaluator[] children) {
             super(pointer);
@@ -179,7 +179,7 @@ abstract class Evaluator {
     }
 
     static final class NotOf extends Evaluator {
-        private final Evaluator child;
+        final Evaluator child;
 
         NotOf(String pointer, Evaluator child) {
             super(pointer);

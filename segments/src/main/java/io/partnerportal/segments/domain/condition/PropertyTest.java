@@ -23,6 +23,11 @@ final class PropertyTest extends Evaluator {
     private final boolean negate;
     private final ValueTest positive;
     private final Comparison source;
+    /** The layout this test last read and its key's slot there (an immutable pair, so racing readers are harmless). */
+    private Slot slot;
+
+    private record Slot(Values.Layout layout, int index) {
+    }
 
     PropertyTest(String pointer, Comparison source, ValueType type, ValueTest positive) {
         super(pointer);
@@ -34,11 +39,37 @@ final class PropertyTest extends Evaluator {
         this.source = source;
     }
 
+    /** Tests with equal keys give the same answer for the same records on the same day. */
+    record SharingKey(Comparison source, ValueType type) {
+    }
+
+    SharingKey sharingKey() {
+        return new SharingKey(source, type);
+    }
+
     @Override
     boolean test(Values partner, Values contact, EvaluationContext ctx) {
         Values record = scope == Scope.PARTNER ? partner : contact;
-        Object value = record == null ? null : typed(type, record.value(key));
+        Object value = record == null ? null : typed(type, raw(record));
         return (value != null && positive.test(value, ctx)) != negate;
+    }
+
+    /** The record's value of the key: by slot when the record has a layout (no key look-up per record). */
+    private Object raw(Values record) {
+        Values.Layout layout = record.layout();
+        if (layout == null) {
+            return record.value(key);
+        }
+        Slot s = slot;
+        if (s == null || s.layout() != layout) {
+            int index = layout.slotOf(key);
+            if (index < 0) {
+                return record.value(key);
+            }
+            s = new Slot(layout, index);
+            slot = s;
+        }
+        return record.valueAt(s.index());
     }
 
     /**

@@ -25,4 +25,25 @@ public interface Values {
 
     /** The value of the property with this key (without the "partner." / "contact." prefix), or null. */
     Object value(String key);
+
+    /**
+     * How the values are laid out when many records share one layout (a column store), or null. A
+     * reader that looks up one key in many records resolves it once ({@link Layout#slotOf}) and then
+     * reads {@link #valueAt} instead of looking the key up per record.
+     */
+    default Layout layout() {
+        return null;
+    }
+
+    /** The value in a slot of {@link #layout()}: the same as {@link #value} of the slot's key. */
+    default Object valueAt(int slot) {
+        throw new UnsupportedOperationException("values without a layout are read by key");
+    }
+
+    /** Slots of keys, shared by the records of one store. A key keeps its slot for the layout's lifetime. */
+    interface Layout {
+
+        /** The key's slot, or -1 when no record of the layout has had the key so far. */
+        int slotOf(String key);
+    }
 }

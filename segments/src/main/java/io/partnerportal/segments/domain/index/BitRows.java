@@ -109,6 +109,11 @@ public final class BitRows {
         return false;
     }
 
+    /** Word {@code w} of a row (columns {@code 64w .. 64w+63}); 0 outside the matrix. */
+    public long word(int row, int w) {
+        return row < 0 || row >= rows() || w < 0 || w >= words ? 0 : bits[row * words + w];
+    }
+
     /** The columns set in a row. */
     public int[] columnsOf(int row) {
         if (row < 0 || row >= rows()) {

@@ -15,13 +15,17 @@ import java.util.function.Consumer;
  * a handful of distinct objects). Records are read through {@link Values} views without copying.
  * One writer at a time; readers see a consistent column per lookup.
  */
-public final class ColumnStore {
+public final class ColumnStore implements Values.Layout {
 
     /** Stop sharing new values beyond this many distinct ones (keeps the canonical map bounded). */
     private static final int MAX_CANONICAL = 2_000_000;
 
     private final DenseIds ids = new DenseIds();
     private final Map<String, Object[]> columns = new ConcurrentHashMap<>();
+    /** Each key's slot: the position of its column in {@link #bySlot}, never reused (see {@link Values.Layout}). */
+    private final Map<String, Integer> slots = new ConcurrentHashMap<>();
+    /** The columns by slot, replaced as a whole when a column is added or grown. */
+    private volatile Object[][] bySlot = new Object[0][];
     private final Map<Object, Object> canonical = new HashMap<>();
     private volatile int capacity = 0;
 
@@ -61,10 +65,31 @@ public final class ColumnStore {
             }
         }
         for (Map.Entry<String, Object> e : values.entrySet()) {
-            Object[] column = columns.computeIfAbsent(e.getKey(), k -> new Object[capacity]);
+            Object[] column = columns.get(e.getKey());
+            if (column == null) {
+                column = new Object[capacity];
+                Object[][] grown = Arrays.copyOf(bySlot, bySlot.length + 1);
+                grown[grown.length - 1] = column;
+                columns.put(e.getKey(), column);
+                bySlot = grown;
+                slots.put(e.getKey(), grown.length - 1);
+            }
             column[ord] = share(e.getValue());
         }
         return ord;
+    }
+
+    @Override
+    public int slotOf(String key) {
+        Integer slot = slots.get(key);
+        return slot == null ? -1 : slot;
+    }
+
+    /** The value of a key's column by slot (see {@link #slotOf}). */
+    public Object valueAt(int ord, int slot) {
+        Object[][] all = bySlot;
+        Object[] column = slot < all.length ? all[slot] : null;
+        return column == null || ord >= column.length ? null : column[ord];
     }
 
     public synchronized void remove(UUID id) {
@@ -131,9 +156,13 @@ public final class ColumnStore {
             return;
         }
         int grown = Math.max(rows, capacity + (capacity >> 1) + 1024);
+        Object[][] all = new Object[bySlot.length][];
         for (Map.Entry<String, Object[]> column : columns.entrySet()) {
-            column.setValue(Arrays.copyOf(column.getValue(), grown));
+            Object[] copy = Arrays.copyOf(column.getValue(), grown);
+            column.setValue(copy);
+            all[slots.get(column.getKey())] = copy;
         }
+        bySlot = all;
         capacity = grown;
     }
 
@@ -162,6 +191,16 @@ public final class ColumnStore {
         @Override
         public Object value(String key) {
             return store.value(ord, key);
+        }
+
+        @Override
+        public Layout layout() {
+            return store;
+        }
+
+        @Override
+        public Object valueAt(int slot) {
+            return store.valueAt(ord, slot);
         }
     }
 }

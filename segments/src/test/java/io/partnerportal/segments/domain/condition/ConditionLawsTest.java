@@ -122,6 +122,43 @@ class ConditionLawsTest {
         assertThat(selected[0] >>> world.contacts().size()).as("no record beyond the contacts").isZero();
     }
 
+    @Property(tries = 600)
+    void contactConditionsEvaluatedAsOneBatchAgreeWithEachAlone(
+            @ForAll("contactConditionLists") List<Object> jsons, @ForAll("worlds") World world) {
+        // every condition twice: the second copies are decided from comparisons the pass remembers
+        List<CompiledCondition> compiled = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (Object json : jsons) {
+                compiled.add(compile(json, SegmentLevel.CONTACT));
+            }
+        }
+        for (Map<String, Object> contact : world.contacts().isEmpty() ? List.of(contactRecord("c9")) : world.contacts()) {
+            ConditionBatch.Pass pass = ConditionBatch.of(compiled).over(partner(world), values(contact), context(world));
+            for (int i = 0; i < compiled.size(); i++) {
+                assertThat(pass.matches(i)).as("condition %d of %s for %s", i, jsons, contact.get("@id"))
+                        .isEqualTo(compiled.get(i).matches(partner(world), values(contact), context(world)));
+            }
+        }
+    }
+
+    @Property(tries = 400)
+    void partnerConditionsEvaluatedAsOneBatchAgreeWithEachAlone(
+            @ForAll("partnerConditionLists") List<Object> jsons, @ForAll("worlds") World world) {
+        List<CompiledCondition> compiled = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (Object json : jsons) {
+                compiled.add(compile(json, SegmentLevel.PARTNER));
+            }
+        }
+        ConditionBatch batch = ConditionBatch.of(compiled);
+        ConditionBatch.Pass pass = batch.over(partner(world), null, context(world));
+        for (int i = compiled.size() - 1; i >= 0; i--) {
+            assertThat(pass.matches(i)).as("condition %d of %s", i, jsons)
+                    .isEqualTo(compiled.get(i).matches(partner(world), null, context(world)));
+        }
+        assertThat(batch.size()).isEqualTo(compiled.size());
+    }
+
     /** The world as columns: the partner is ordinal 0, its contacts 0..n-1. */
     private static Population population(World world) {
         int n = world.contacts().size();
@@ -310,6 +347,27 @@ class ConditionLawsTest {
     @Provide
     Arbitrary<Object> contactConditions() {
         return node(0, SegmentLevel.CONTACT, false);
+    }
+
+    /** A few conditions, some sharing comparisons (a small pool of leaves is reused across them). */
+    @Provide
+    Arbitrary<List<Object>> contactConditionLists() {
+        return contactConditions().list().ofMinSize(1).ofMaxSize(5).flatMap(this::withSharedLeaves);
+    }
+
+    @Provide
+    Arbitrary<List<Object>> partnerConditionLists() {
+        return partnerConditions().list().ofMinSize(1).ofMaxSize(5);
+    }
+
+    /** The conditions, and each again under an all with the first condition's tree in front. */
+    private Arbitrary<List<Object>> withSharedLeaves(List<Object> conditions) {
+        List<Object> out = new ArrayList<>(conditions);
+        for (Object c : conditions) {
+            out.add(object("all", List.of(conditions.get(0), c)));
+            out.add(object("any", List.of(c, conditions.get(conditions.size() - 1))));
+        }
+        return Arbitraries.just(out);
     }
 
     @Provide

@@ -1,0 +1,176 @@
+package io.partnerportal.segments.domain.condition;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Many compiled conditions evaluated against one record at a time (a contact against every
+ * contact-level segment). The same decisions as {@link CompiledCondition#matches} for each, made
+ * cheaper two ways: the trees are flattened into one array of node codes walked without a virtual
+ * call per node, and equal comparisons ({@code partner.tier in [gold]} in forty segments) are
+ * decided once per record. A comparison is still only decided when a condition reaches it, so
+ * short-circuiting is as before. in_segment and any_contact / all_contacts nodes run as compiled.
+ */
+public final class ConditionBatch {
+
+    // node kinds (low 3 bits of a node's first int; the rest is the child count or an index)
+    private static final int ALL = 0;
+    private static final int ANY = 1;
+    private static final int NOT = 2;
+    private static final int COMPARISON = 3;
+    private static final int OTHER = 4;
+
+    /** Nodes in prefix order, two ints each: kind and argument, then the position after the node's subtree. */
+    private final int[] code;
+    /** Where each condition's root starts in {@link #code}. */
+    private final int[] roots;
+    /** Distinct comparisons, by the index a COMPARISON node holds. */
+    private final PropertyTest[] comparisons;
+    /** Nodes run as compiled (in_segment, any_contact, all_contacts), by the index an OTHER node holds. */
+    private final Evaluator[] others;
+
+    private ConditionBatch(int[] code, int[] roots, PropertyTest[] comparisons, Evaluator[] others) {
+        this.code = code;
+        this.roots = roots;
+        this.comparisons = comparisons;
+        this.others = others;
+    }
+
+    /** The conditions in the order {@link Pass#matches} numbers them. */
+    public static ConditionBatch of(List<CompiledCondition> conditions) {
+        Builder b = new Builder();
+        int[] roots = new int[conditions.size()];
+        for (int i = 0; i < roots.length; i++) {
+            roots[i] = b.size;
+            b.add(conditions.get(i).root());
+        }
+        return new ConditionBatch(Arrays.copyOf(b.code, b.size), roots, b.comparisons.toArray(PropertyTest[]::new),
+                b.others.toArray(Evaluator[]::new));
+    }
+
+    public int size() {
+        return roots.length;
+    }
+
+    /** Distinct comparisons across the conditions (each decided at most once per record). */
+    public int distinctComparisons() {
+        return comparisons.length;
+    }
+
+    /**
+     * One record's evaluation. Not thread-safe; the context must answer the same for the whole pass
+     * (one day), except for in_segment answers that it learns as conditions are decided.
+     */
+    public Pass over(Values partner, Values contact, EvaluationContext ctx) {
+        return new Pass(partner, contact, ctx);
+    }
+
+    /** See {@link #over}. */
+    public final class Pass {
+        private final Values partner;
+        private final Values contact;
+        private final EvaluationContext ctx;
+        /** Per comparison: 0 not decided yet, 1 true, -1 false. */
+        private final byte[] decided = new byte[comparisons.length];
+
+        private Pass(Values partner, Values contact, EvaluationContext ctx) {
+            this.partner = partner;
+            this.contact = contact;
+            this.ctx = ctx;
+        }
+
+        /** {@link CompiledCondition#matches} of condition {@code i} for this pass's record. */
+        public boolean matches(int i) {
+            return test(roots[i]);
+        }
+
+        private boolean test(int at) {
+            int head = code[at];
+            int arg = head >>> 3;
+            switch (head & 7) {
+                case ALL -> {
+                    int child = at + 2;
+                    for (int k = 0; k < arg; k++) {
+                        if (!test(child)) {
+                            return false;
+                        }
+                        child = code[child + 1];
+                    }
+                    return true;
+                }
+                case ANY -> {
+                    int child = at + 2;
+                    for (int k = 0; k < arg; k++) {
+                        if (test(child)) {
+                            return true;
+                        }
+                        child = code[child + 1];
+                    }
+                    return false;
+                }
+                case NOT -> {
+                    return !test(at + 2);
+                }
+                case COMPARISON -> {
+                    byte known = decided[arg];
+                    if (known != 0) {
+                        return known > 0;
+                    }
+                    boolean result = comparisons[arg].test(partner, contact, ctx);
+                    decided[arg] = result ? (byte) 1 : (byte) -1;
+                    return result;
+                }
+                default -> {
+                    return others[arg].test(partner, contact, ctx);
+                }
+            }
+        }
+    }
+
+    private static final class Builder {
+        private int[] code = new int[1024];
+        private int size;
+        private final List<PropertyTest> comparisons = new ArrayList<>();
+        private final Map<PropertyTest.SharingKey, Integer> comparisonIndex = new HashMap<>();
+        private final List<Evaluator> others = new ArrayList<>();
+
+        void add(Evaluator node) {
+            int at = size;
+            if (size + 2 > code.length) {
+                code = Arrays.copyOf(code, code.length * 2);
+            }
+            size += 2;
+            int head;
+            if (node instanceof Evaluator.AllOf all) {
+                head = ALL | all.children.length << 3;
+                for (Evaluator child : all.children) {
+                    add(child);
+                }
+            } else if (node instanceof Evaluator.AnyOf any) {
+                head = ANY | any.children.length << 3;
+                for (Evaluator child : any.children) {
+                    add(child);
+                }
+            } else if (node instanceof Evaluator.NotOf not) {
+                head = NOT;
+                add(not.child);
+            } else if (node instanceof PropertyTest test) {
+                Integer index = comparisonIndex.get(test.sharingKey());
+                if (index == null) {
+                    index = comparisons.size();
+                    comparisons.add(test);
+                    comparisonIndex.put(test.sharingKey(), index);
+                }
+                head = COMPARISON | index << 3;
+            } else {
+                head = OTHER | others.size() << 3;
+                others.add(node);
+            }
+            code[at] = head;
+            code[at + 1] = size;
+        }
+    }
+}
