@@ -634,7 +634,14 @@ public class AccessIndex {
         if (segment == null) {
             return;
         }
-        int ord = g.segments.add(segment);
+        int ord = g.segments.ordOf(segment);
+        if (ord < 0) {
+            // callers define segments first (which drops the masks); should one arrive here unknown,
+            // audiences masked while it was unknown must not keep missing it
+            ord = g.segments.add(segment);
+            g.masks.clear();
+            g.skipped = null;
+        }
         int row;
         if (level == SegmentLevel.PARTNER) {
             row = member ? ensurePartner(g, memberId) : g.partners.ordOf(memberId);
