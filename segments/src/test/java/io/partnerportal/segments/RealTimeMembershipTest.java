@@ -205,6 +205,69 @@ class RealTimeMembershipTest implements PortalTest {
     }
 
     @Test
+    void a_partner_with_many_contacts_changing_tier_moves_all_of_them_with_bulk_history() {
+        String p = s.partner("Big " + tag, Map.of("tier", "silver"));
+        String other = s.partner("Small " + tag, Map.of("tier", "gold"));
+        String outsider = s.contact(other, "small-" + tag + "@big.example", Map.of("certified", true));
+        List<String> contacts = new java.util.ArrayList<>();
+        List<String> certified = new java.util.ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            String c = s.contact(p, "big" + i + "-" + tag + "@big.example", Map.of("certified", i % 2 == 0));
+            contacts.add(c);
+            if (i % 2 == 0) {
+                certified.add(c);
+            }
+        }
+        // decided for all 80 contacts at once (column-wise), except the one with in_segment (record by record)
+        String gold = s.segment("Contacts of gold partners " + tag, "contact", mine(leaf("partner.tier", "in", List.of("gold"))));
+        String certifiedGold = s.segment("Certified contacts of gold partners " + tag, "contact",
+                mine(all(leaf("partner.tier", "in", List.of("gold")), leaf("contact.certified", "is_true", null))));
+        String notGold = s.segment("Contacts of other partners " + tag, "contact",
+                mine(leaf("partner.tier", "not_in", List.of("gold"))));
+        String goldOrCertified = s.segment("Gold or certified " + tag, "contact",
+                mine(any(inSegment(gold), leaf("contact.certified", "is_true", null))));
+        assertThat(s.members(gold)).containsExactly(outsider);
+        assertThat(s.members(notGold)).containsExactlyInAnyOrderElementsOf(contacts);
+
+        s.setPartner(p, Map.of("tier", "gold"));
+
+        List<String> allGold = new java.util.ArrayList<>(contacts);
+        allGold.add(outsider);
+        List<String> certifiedAndGold = new java.util.ArrayList<>(certified);
+        certifiedAndGold.add(outsider);
+        assertThat(s.members(gold)).containsExactlyInAnyOrderElementsOf(allGold);
+        assertThat(s.members(certifiedGold)).containsExactlyInAnyOrderElementsOf(certifiedAndGold);
+        assertThat(s.members(notGold)).isEmpty();
+        assertThat(s.members(goldOrCertified)).containsExactlyInAnyOrderElementsOf(allGold);
+        assertThat(access.isAdmitted(contacts.get(1), Audience.segments(gold))).isTrue();
+        JsonNode history = s.admin.get("/api/admin/segments/" + gold + "/history").expect(200).json();
+        assertThat(history.at("/items/0/change").asText()).isEqualTo("bulk");
+        assertThat(history.at("/items/0/joinedCount").asInt()).isEqualTo(80);
+        JsonNode members = s.admin.get("/api/admin/segments/" + gold + "/history/batches/"
+                + history.at("/items/0/batchId").asLong()).expect(200).json();
+        assertThat(members.get("total").asLong()).isEqualTo(80);
+        JsonNode contactHistory = s.admin.get("/api/admin/contacts/" + contacts.get(1) + "/membership-history")
+                .expect(200).json();
+        JsonNode joinedGold = null;
+        for (JsonNode item : contactHistory.get("items")) {
+            if (gold.equals(item.path("segmentId").asText())) {
+                joinedGold = item;
+            }
+        }
+        assertThat(joinedGold).as("the contact's history lists its row of the bulk change").isNotNull();
+        assertThat(joinedGold.path("change").asText()).isEqualTo("joined");
+        assertThat(joinedGold.path("batchId").isNumber()).isTrue();
+        assertThat(contactHistory.findValuesAsText("segmentId")).contains(notGold);
+
+        s.setPartner(p, Map.of("tier", "silver"));
+
+        assertThat(s.members(gold)).containsExactly(outsider);
+        assertThat(s.members(certifiedGold)).containsExactly(outsider);
+        assertThat(s.members(notGold)).containsExactlyInAnyOrderElementsOf(contacts);
+        assertThat(s.members(goldOrCertified)).containsExactlyInAnyOrderElementsOf(certifiedAndGold);
+    }
+
+    @Test
     void a_bulk_change_is_one_history_entry_with_its_members_below() {
         String p = s.partner("Bulk " + tag, Map.of());
         for (int i = 0; i < 60; i++) {

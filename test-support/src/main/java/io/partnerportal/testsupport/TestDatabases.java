@@ -101,6 +101,18 @@ public final class TestDatabases {
         return server.urlOf(name);
     }
 
+    /**
+     * Brings a kept database (benchmarks) up to the changelogs on the class path: changesets added since
+     * it was created run, applied ones are skipped.
+     */
+    public static void migrateKept(String name) {
+        try {
+            migrate(PostgresServer.get(), name, presentChangelogs());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not migrate database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String template(PostgresServer server) {
         String tpl = template;
         if (tpl == null) {
@@ -156,7 +168,7 @@ public final class TestDatabases {
                     liquibase.update(new Contexts());
                 }
             } catch (Exception e) {
-                throw new IllegalStateException("Migrating " + changelog + " into the template database failed: "
+                throw new IllegalStateException("Migrating " + changelog + " into " + database + " failed: "
                         + e.getMessage(), e);
             } finally {
                 c.close();

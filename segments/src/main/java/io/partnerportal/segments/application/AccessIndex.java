@@ -390,6 +390,42 @@ public class AccessIndex {
                 : st.contactBits().get(g.contacts.ordOf(memberId), ord);
     }
 
+    /**
+     * Membership tests against the generation of the index in use now, with a contact's row and a
+     * segment's column looked up once and then reused (maintenance of thousands of contacts against
+     * dozens of segments). Answers as {@link #isMember(UUID, UUID)} for contact-level segments.
+     */
+    Snapshot snapshot() {
+        return new Snapshot(gen);
+    }
+
+    final class Snapshot {
+        private final Generation g;
+
+        private Snapshot(Generation g) {
+            this.g = g;
+        }
+
+        /** Whether the index still uses this generation (rows and columns looked up in it stay valid). */
+        boolean current() {
+            return gen == g;
+        }
+
+        int contactRow(UUID contactId) {
+            return g.contacts.ordOf(contactId);
+        }
+
+        /** The segment's column if it is a contact-level segment of the index, else -1 (no contact is in it). */
+        int contactSegmentColumn(UUID segmentId) {
+            int ord = g.segments.ordOf(segmentId);
+            return ord >= 0 && level(g, ord) == SegmentLevel.CONTACT ? ord : -1;
+        }
+
+        boolean isContactMember(int row, int column) {
+            return column >= 0 && g.state.contactBits().get(row, column);
+        }
+    }
+
     public String partnerOf(String contactId) {
         Generation g = gen;
         State st = g.state;

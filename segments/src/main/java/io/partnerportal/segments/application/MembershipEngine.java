@@ -41,6 +41,9 @@ class MembershipEngine {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MembershipEngine.class);
 
+    /** From this many contacts of one segment on, a run decides a condition column-wise (see {@code columnwise}). */
+    static final int COLUMNWISE_MIN = 64;
+
     private final MembershipStore memberships;
     private final Directory directory;
     private final ApplicationEventPublisher<SegmentMembershipChanged> events;
@@ -348,39 +351,30 @@ class MembershipEngine {
 
         /** Reads the membership of the members in the segments, for the pairs this run does not know yet. */
         private void load(SegmentLevel level, Collection<String> segmentIds, Collection<String> subjects) {
-            Set<String> missing = new LinkedHashSet<>();
-            Set<String> segments = new LinkedHashSet<>();
+            // pairs this transaction did not touch are answered by the index when asked (see isMember):
+            // only the others are read, and no set of the rest is built (a big change asks for 10,000s)
+            Memory m = null;
+            boolean asked = false;
+            Set<String> dbSegments = new LinkedHashSet<>();
+            Set<String> dbMissing = new LinkedHashSet<>();
             for (String segmentId : segmentIds) {
                 Set<String> seen = known.getOrDefault(segmentId, Set.of());
                 for (String subject : subjects) {
-                    if (!seen.contains(subject)) {
-                        missing.add(subject);
-                        segments.add(segmentId);
+                    if (seen.contains(subject)) {
+                        continue;
+                    }
+                    if (!asked) {
+                        asked = true;
+                        m = memory();
+                    }
+                    if (m == null || !m.clean(segmentId, subject) || uuid(subject) == null) {
+                        dbSegments.add(segmentId);
+                        dbMissing.add(subject);
                     }
                 }
             }
-            if (missing.isEmpty()) {
+            if (dbMissing.isEmpty()) {
                 return;
-            }
-            Memory m = memory();
-            Set<String> dbSegments = segments;
-            Set<String> dbMissing = missing;
-            if (m != null) {
-                // pairs this transaction did not touch are answered by the index when asked (see isMember)
-                dbSegments = new LinkedHashSet<>();
-                dbMissing = new LinkedHashSet<>();
-                for (String segmentId : segments) {
-                    Set<String> seen = known.getOrDefault(segmentId, Set.of());
-                    for (String subject : missing) {
-                        if (!seen.contains(subject) && (uuid(subject) == null || !m.clean(segmentId, subject))) {
-                            dbSegments.add(segmentId);
-                            dbMissing.add(subject);
-                        }
-                    }
-                }
-                if (dbMissing.isEmpty()) {
-                    return;
-                }
             }
             Map<String, Set<String>> found = memberships.membersAmong(level, dbSegments, dbMissing);
             for (String segmentId : dbSegments) {
@@ -445,9 +439,15 @@ class MembershipEngine {
             Memory m = memory;
             Set<String> joined = new HashSet<>();
             Set<String> left = new HashSet<>();
+            Columnwise columnwise = partnerLevel ? null : columnwise(segment, subjects);
+            int position = 0;
+            int segmentColumn = columnwise == null ? -1 : indexRows.refresh(m.view).contactSegmentColumn(segmentUuid);
             for (String subject : subjects) {
                 boolean now = false;
-                if (segment.condition() != null) {
+                int ord = columnwise == null ? -1 : columnwise.ordinals[position++];
+                if (ord >= 0) {
+                    now = BulkEvaluation.test(columnwise.selected, ord);
+                } else if (segment.condition() != null) {
                     if (partnerLevel) {
                         Values partner = partners.get(subject);
                         now = partner != null && segment.condition().matches(partner, null, live);
@@ -461,8 +461,10 @@ class MembershipEngine {
                 boolean was;
                 if (seen.contains(subject)) {
                     was = in.contains(subject);
+                } else if (ord >= 0 && m.clean(segmentId, subject)) {
+                    was = indexRows.isMember(ord, segmentColumn);
                 } else {
-                    UUID id = m == null ? null : uuid(subject);
+                    UUID id = m == null ? null : ord >= 0 ? m.view.contactId(ord) : uuid(subject);
                     was = id != null && m.clean(segmentId, subject) ? accessIndex.isMember(segmentUuid, id)
                             : isMember(segmentId, segment.level(), subject);
                 }
@@ -487,6 +489,75 @@ class MembershipEngine {
                 remember(segment.id(), diff);
                 record(segment, diff, partnerOf);
                 cascade(segment, diff);
+            }
+        }
+
+        /**
+         * Many contacts against a condition that reads only their own and their partners' values: decided
+         * for all of them at once, column-wise over the value store ({@link RunRecords}), for every
+         * subject this transaction did not change itself; null when record-at-a-time is the better way.
+         */
+        private Columnwise columnwise(CompiledSegment segment, Set<String> subjects) {
+            Memory m = memory;
+            if (m == null || subjects.size() < COLUMNWISE_MIN || segment.condition() == null
+                    || !segment.condition().readsOwnValuesOnly()) {
+                return null;
+            }
+            RunRecords records = new RunRecords(m.view, today);
+            int[] ordinals = new int[subjects.size()];
+            int position = 0;
+            int any = 0;
+            int lastPartnerOrd = -1;
+            String lastPartnerId = null;
+            Values lastPartner = null;
+            for (String subject : subjects) {
+                // a contact this transaction did not change was read from the store: its view knows its ordinal
+                int ord = m.view.contactOrd(contacts.get(subject));
+                int partnerOrd = ord >= 0 && m.view.hasContact(ord) ? m.view.partnerOf(ord) : -1;
+                if (partnerOrd >= 0 && partnerOrd != lastPartnerOrd) {
+                    lastPartnerOrd = partnerOrd;
+                    lastPartnerId = m.view.partnerId(partnerOrd).toString();
+                    lastPartner = partner(lastPartnerId);
+                }
+                if (partnerOrd < 0 || lastPartner == null || !lastPartnerId.equals(partnerOfContact.get(subject))) {
+                    ordinals[position++] = -1; // evaluated record-at-a-time
+                    continue;
+                }
+                records.add(ord, partnerOrd, lastPartner);
+                ordinals[position++] = ord;
+                any++;
+            }
+            return any == 0 ? null : new Columnwise(ordinals, segment.condition().select(SegmentLevel.CONTACT, records));
+        }
+
+        private final IndexRows indexRows = new IndexRows();
+
+        /** The access index's rows of contacts by their value-store ordinals, looked up once per run (and generation). */
+        private final class IndexRows {
+            private AccessIndex.Snapshot snapshot;
+            private ValueStore.View view;
+            private int[] rowByOrd;
+
+            AccessIndex.Snapshot refresh(ValueStore.View view) {
+                if (snapshot == null || !snapshot.current() || this.view != view) {
+                    snapshot = accessIndex.snapshot();
+                    this.view = view;
+                    rowByOrd = new int[view.contactBound()];
+                    java.util.Arrays.fill(rowByOrd, -2);
+                }
+                return snapshot;
+            }
+
+            boolean isMember(int ord, int segmentColumn) {
+                if (segmentColumn < 0) {
+                    return false;
+                }
+                int row = ord < rowByOrd.length ? rowByOrd[ord] : snapshot.contactRow(view.contactId(ord));
+                if (row == -2) {
+                    row = snapshot.contactRow(view.contactId(ord));
+                    rowByOrd[ord] = row;
+                }
+                return snapshot.isContactMember(row, segmentColumn);
             }
         }
 
@@ -623,6 +694,13 @@ class MembershipEngine {
                 return isMember(segmentId, SegmentLevel.CONTACT, contactId);
             }
         }
+    }
+
+    /**
+     * Contacts decided column-wise: their value-store ordinals in the order of the subjects (-1: decided
+     * record-at-a-time) and the selected ones as bits over those ordinals.
+     */
+    private record Columnwise(int[] ordinals, long[] selected) {
     }
 
     /** Whether any read of the segment concerns the given scope and keys. */

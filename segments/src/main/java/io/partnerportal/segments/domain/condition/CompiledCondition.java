@@ -38,10 +38,12 @@ public final class CompiledCondition {
 
     private final Condition condition;
     private final Evaluator root;
+    private final boolean ownValuesOnly;
 
     private CompiledCondition(Condition condition, Evaluator root) {
         this.condition = condition;
         this.root = root;
+        this.ownValuesOnly = readsOwnValuesOnly(condition.root());
     }
 
     /**
@@ -86,6 +88,54 @@ public final class CompiledCondition {
     /** The compiled tree (for {@link ConditionBatch}). */
     Evaluator root() {
         return root;
+    }
+
+    /**
+     * Whether a record's decision depends on its own property values only (for a contact: its own and
+     * its partner's) — no {@code in_segment}, no {@code any_contact} / {@code all_contacts}. Such a
+     * condition gives the same answers when {@link #select} runs over a population of just some records.
+     */
+    public boolean readsOwnValuesOnly() {
+        return ownValuesOnly;
+    }
+
+    private static boolean readsOwnValuesOnly(ConditionNode node) {
+        return node.match(new ConditionNode.Cases<>() {
+            @Override
+            public Boolean all(All all) {
+                return all.children().stream().allMatch(CompiledCondition::readsOwnValuesOnly);
+            }
+
+            @Override
+            public Boolean any(Any any) {
+                return any.children().stream().allMatch(CompiledCondition::readsOwnValuesOnly);
+            }
+
+            @Override
+            public Boolean not(Not not) {
+                return readsOwnValuesOnly(not.child());
+            }
+
+            @Override
+            public Boolean comparison(Comparison comparison) {
+                return true;
+            }
+
+            @Override
+            public Boolean inSegment(InSegment inSegment) {
+                return false;
+            }
+
+            @Override
+            public Boolean anyContact(AnyContact anyContact) {
+                return false;
+            }
+
+            @Override
+            public Boolean allContacts(AllContacts allContacts) {
+                return false;
+            }
+        });
     }
 
     /** The same decision as {@link #matches}, with the reasons. */
