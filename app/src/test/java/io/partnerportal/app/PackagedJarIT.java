@@ -99,6 +99,51 @@ class PackagedJarIT {
         assertThat(generated.find()).as("logged once").isFalse();
     }
 
+    @Test
+    void bin_partner_portal_records_a_class_data_archive_and_starts_from_it() throws Exception {
+        // a copy of the jar, so the archive is written next to it in a scratch directory
+        Path dir = Files.createTempDirectory("portal-cds");
+        Path jar = Files.copy(Path.of(System.getProperty("portal.jar", "target/partner-portal.jar")),
+                dir.resolve("partner-portal.jar"));
+        Path script = Path.of(System.getProperty("portal.launcher", "../bin/partner-portal"));
+        assertThat(script).exists();
+        Path data = Files.createTempDirectory("portal-data");
+
+        Path log = Files.createTempFile("portal", ".log");
+        int port = freePort();
+        Process training = launch(script, jar, data, port, log);
+        waitUntilHealthy(port, training, log);
+        stop(training); // the archive is written as the JVM exits
+        assertThat(dir.resolve("partner-portal.jsa")).as("archive written when the first run stopped").exists();
+
+        Path log2 = Files.createTempFile("portal", ".log");
+        int port2 = freePort();
+        // -Xshare:on: the JVM refuses to start unless it maps the archive, so a ready service proves it was used
+        Process archived = launch(script, jar, data, port2, log2, "-Xshare:on");
+        long ready = waitUntilHealthy(port2, archived, log2);
+        report("second start from the class-data archive (bin/partner-portal)", ready, log2);
+        TestHttp http = new TestHttp(URI.create("http://localhost:" + port2).toURL());
+        http.post("/api/auth/admin/login", Map.of("username", "admin", "password", "cds-password-789")).expect(200);
+    }
+
+    private Process launch(Path script, Path jar, Path data, int port, Path log, String... jvmOptions)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", script.toAbsolutePath().toString(),
+                "-Dportal.embedded-db.data-dir=" + data, "-Dmicronaut.server.port=" + port));
+        command.addAll(List.of(jvmOptions));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("DATASOURCES_DEFAULT_URL");
+        pb.environment().remove("PORTAL_JWT_SECRET");
+        pb.environment().put("PORTAL_ADMIN_PASSWORD", "cds-password-789");
+        pb.environment().put("PORTAL_JAR", jar.toAbsolutePath().toString());
+        pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator
+                + System.getenv("PATH"));
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process process = pb.start();
+        processes.add(process);
+        return process;
+    }
+
     private Process start(Path jar, Path data, int port, String adminPassword, Path log) throws IOException {
         return start(jar, data, port, adminPassword, log, Map.of());
     }
