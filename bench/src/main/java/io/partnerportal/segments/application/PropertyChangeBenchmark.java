@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * write, the change event, membership maintenance of the segments reading the property (and their
  * in_segment dependants) with history, the journal entry, the durable commit and the index update.
  * The rolled-back variant does everything up to the commit and then rolls back (no journal, no
- * fsync). {@code commit_oneRowInsert}: what a durable commit alone costs here.
+ * fsync). {@code p3_inProcess}: only what the target names, from memory (affected segments
+ * re-evaluated and the diff computed, no database). {@code commit_oneRowInsert}: what a durable
+ * commit alone costs here.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -72,6 +74,20 @@ public class PropertyChangeBenchmark {
             status.setRollbackOnly();
             return r;
         });
+    }
+
+    /**
+     * P3 as the target names it: the same change, in process only. The segments reading the
+     * property re-evaluated for the contact (or its partner over its contacts) with the new value,
+     * their in_segment dependants after them, and the membership diff against the access index,
+     * from memory: nothing is written, so each contact alternates between both values (for a boolean
+     * one of the two is a real change).
+     */
+    @Benchmark
+    public Object p3_inProcess(BenchFixture f, Change c) {
+        int i = c.i++ & 255;
+        boolean flip = c.flipped[i] = !c.flipped[i];
+        return f.evaluation.changedMembershipsIf(f.contacts[i], c.property, c.value(flip));
     }
 
     @org.openjdk.jmh.annotations.State(org.openjdk.jmh.annotations.Scope.Thread)
