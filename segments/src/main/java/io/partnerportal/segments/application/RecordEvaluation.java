@@ -216,45 +216,21 @@ public class RecordEvaluation {
     }
 
     /**
-     * Evaluation as if one contact had its overlay: that contact's values replaced wherever it is
-     * read (itself, its partner's contacts), memberships moved so far by this prediction over the index.
+     * What both evaluations read from memory: the day, and a partner's contacts from the value store
+     * ({@link #contact} decides which values stand for a contact ordinal).
      */
-    private final class WhatIf implements EvaluationContext {
-        private final ValueStore.View view;
+    private abstract static class FromMemory implements EvaluationContext {
+        final ValueStore.View view;
         private final LocalDate today;
-        private final int contact;
-        private final Values changed;
-        final Map<String, Map<UUID, Boolean>> moved = new HashMap<>();
 
-        WhatIf(ValueStore.View view, LocalDate today, int contact, Values changed) {
+        FromMemory(ValueStore.View view, LocalDate today) {
             this.view = view;
             this.today = today;
-            this.contact = contact;
-            this.changed = changed;
         }
 
-        /** Whether the contact or partner (per the segment's level) matches now; false without a condition. */
-        boolean matches(CompiledSegment s, UUID member) {
-            if (s.condition() == null) {
-                return false;
-            }
-            if (s.level() == SegmentLevel.PARTNER) {
-                int partner = view.partnerOrd(member);
-                return partner >= 0 && view.hasPartner(partner)
-                        && s.condition().matches(view.partner(partner), null, this);
-            }
-            int c = view.contactOrd(member);
-            if (c < 0 || !view.hasContact(c)) {
-                return false;
-            }
-            Values values = c == contact ? changed : view.contact(c);
-            return s.condition().matches(view.partner(view.partnerOf(c)), values, this);
-        }
-
-        private boolean member(String segmentId, UUID id) {
-            Map<UUID, Boolean> m = moved.isEmpty() ? null : moved.get(segmentId);
-            Boolean b = m == null ? null : m.get(id);
-            return b != null ? b : index.isMember(segmentId, id);
+        /** The values read for a contact ordinal. */
+        Values contact(int ord) {
+            return view.contact(ord);
         }
 
         @Override
@@ -287,10 +263,53 @@ public class RecordEvaluation {
                     if (i >= ords.length) {
                         throw new NoSuchElementException();
                     }
-                    int c = ords[i++];
-                    return c == contact ? changed : view.contact(c);
+                    return contact(ords[i++]);
                 }
             };
+        }
+    }
+
+    /**
+     * Evaluation as if one contact had its overlay: that contact's values replaced wherever it is
+     * read (itself, its partner's contacts), memberships moved so far by this prediction over the index.
+     */
+    private final class WhatIf extends FromMemory {
+        private final int contact;
+        private final Values changed;
+        final Map<String, Map<UUID, Boolean>> moved = new HashMap<>();
+
+        WhatIf(ValueStore.View view, LocalDate today, int contact, Values changed) {
+            super(view, today);
+            this.contact = contact;
+            this.changed = changed;
+        }
+
+        @Override
+        Values contact(int ord) {
+            return ord == contact ? changed : view.contact(ord);
+        }
+
+        /** Whether the contact or partner (per the segment's level) matches now; false without a condition. */
+        boolean matches(CompiledSegment s, UUID member) {
+            if (s.condition() == null) {
+                return false;
+            }
+            if (s.level() == SegmentLevel.PARTNER) {
+                int partner = view.partnerOrd(member);
+                return partner >= 0 && view.hasPartner(partner)
+                        && s.condition().matches(view.partner(partner), null, this);
+            }
+            int c = view.contactOrd(member);
+            if (c < 0 || !view.hasContact(c)) {
+                return false;
+            }
+            return s.condition().matches(view.partner(view.partnerOf(c)), contact(c), this);
+        }
+
+        private boolean member(String segmentId, UUID id) {
+            Map<UUID, Boolean> m = moved.isEmpty() ? null : moved.get(segmentId);
+            Boolean b = m == null ? null : m.get(id);
+            return b != null ? b : index.isMember(segmentId, id);
         }
 
         @Override
@@ -317,17 +336,14 @@ public class RecordEvaluation {
     }
 
     /** Referenced memberships from this evaluation or the index; contacts from the value store. */
-    private final class Lookup implements EvaluationContext {
-        private final ValueStore.View view;
-        private final LocalDate today;
+    private final class Lookup extends FromMemory {
         private final Map<String, Integer> position;
         private final boolean[] answers;
         /** Answers below this position are known (segments are evaluated in order). */
         private int answered;
 
         Lookup(ValueStore.View view, LocalDate today, Map<String, Integer> position, boolean[] answers) {
-            this.view = view;
-            this.today = today;
+            super(view, today);
             this.position = position;
             this.answers = answers;
         }
@@ -341,41 +357,6 @@ public class RecordEvaluation {
         private Boolean evaluated(String segmentId) {
             Integer i = position.get(segmentId);
             return i == null || i >= answered ? null : answers[i];
-        }
-
-        @Override
-        public LocalDate today() {
-            return today;
-        }
-
-        @Override
-        public Iterable<? extends Values> contactsOf(String partnerId) {
-            return contacts(view.contactsOf(view.partnerOrd(partnerId)));
-        }
-
-        @Override
-        public Iterable<? extends Values> contactsOf(Values partner) {
-            int ord = view.partnerOrd(partner);
-            return contacts(view.contactsOf(ord >= 0 ? ord : view.partnerOrd(partner.id())));
-        }
-
-        private Iterable<Values> contacts(int[] ords) {
-            return () -> new Iterator<>() {
-                private int i;
-
-                @Override
-                public boolean hasNext() {
-                    return i < ords.length;
-                }
-
-                @Override
-                public Values next() {
-                    if (i >= ords.length) {
-                        throw new NoSuchElementException();
-                    }
-                    return view.contact(ords[i++]);
-                }
-            };
         }
 
         @Override
