@@ -126,22 +126,14 @@ class PackagedJarIT {
         http.post("/api/auth/admin/login", Map.of("username", "admin", "password", "cds-password-789")).expect(200);
     }
 
+    /** Through bin/partner-portal, with the jar given by PORTAL_JAR and {@code java} of this JVM first on the PATH. */
     private Process launch(Path script, Path jar, Path data, int port, Path log, String... jvmOptions)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of("bash", script.toAbsolutePath().toString(),
-                "-Dportal.embedded-db.data-dir=" + data, "-Dmicronaut.server.port=" + port));
+        List<String> command = new ArrayList<>(List.of("bash", script.toAbsolutePath().toString()));
+        command.addAll(serviceOptions(data, port));
         command.addAll(List.of(jvmOptions));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().remove("DATASOURCES_DEFAULT_URL");
-        pb.environment().remove("PORTAL_JWT_SECRET");
-        pb.environment().put("PORTAL_ADMIN_PASSWORD", "cds-password-789");
-        pb.environment().put("PORTAL_JAR", jar.toAbsolutePath().toString());
-        pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator
-                + System.getenv("PATH"));
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process process = pb.start();
-        processes.add(process);
-        return process;
+        return run(command, "cds-password-789", log, Map.of("PORTAL_JAR", jar.toAbsolutePath().toString(),
+                "PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator + System.getenv("PATH")));
     }
 
     private Process start(Path jar, Path data, int port, String adminPassword, Path log) throws IOException {
@@ -150,9 +142,20 @@ class PackagedJarIT {
 
     private Process start(Path jar, Path data, int port, String adminPassword, Path log, Map<String, String> env)
             throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dportal.embedded-db.data-dir=" + data, "-Dmicronaut.server.port=" + port,
-                "-jar", jar.toAbsolutePath().toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(serviceOptions(data, port));
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        return run(command, adminPassword, log, env);
+    }
+
+    private static List<String> serviceOptions(Path data, int port) {
+        return List.of("-Dportal.embedded-db.data-dir=" + data, "-Dmicronaut.server.port=" + port);
+    }
+
+    /** Starts the service with none of the developer's own database, key or admin settings; output to the log. */
+    private Process run(List<String> command, String adminPassword, Path log, Map<String, String> env)
+            throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("DATASOURCES_DEFAULT_URL");
         pb.environment().remove("PORTAL_JWT_SECRET");
         pb.environment().remove("PORTAL_ADMIN_PASSWORD");
