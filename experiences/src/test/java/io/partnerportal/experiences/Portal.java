@@ -1,6 +1,7 @@
 package io.partnerportal.experiences;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.partnerportal.testsupport.SegmentRequests;
 import io.partnerportal.testsupport.TestHttp;
 
 import java.util.ArrayList;
@@ -50,24 +51,12 @@ final class Portal {
     }
 
     String segment(String name, String level, Object condition) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name + " " + tag);
-        body.put("level", level);
-        body.put("kind", "dynamic");
-        body.put("condition", Map.of("all", List.of(leaf("partner.name", "contains", tag), condition)));
-        return admin.post("/api/admin/segments", body).expect(201).text("/id");
+        return SegmentRequests.createDynamic(admin, name + " " + tag, level,
+                Map.of("all", List.of(leaf("partner.name", "contains", tag), condition)));
     }
 
     static Map<String, Object> leaf(String property, String op, Object value) {
-        Map<String, Object> leaf = new LinkedHashMap<>();
-        leaf.put("property", property);
-        leaf.put("op", op);
-        if (value instanceof List<?>) {
-            leaf.put("values", value);
-        } else if (value != null) {
-            leaf.put("value", value);
-        }
-        return leaf;
+        return SegmentRequests.leaf(property, op, value);
     }
 
     void assignRole(String contactId, String roleKey) {

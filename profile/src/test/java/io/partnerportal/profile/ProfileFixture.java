@@ -1,6 +1,7 @@
 package io.partnerportal.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.partnerportal.testsupport.SegmentRequests;
 import io.partnerportal.testsupport.TestHttp;
 
 import java.util.LinkedHashMap;
@@ -44,24 +45,11 @@ final class ProfileFixture {
     }
 
     String segment(String name, String level, Object condition) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("level", level);
-        body.put("kind", "dynamic");
-        body.put("condition", condition);
-        return admin.post("/api/admin/segments", body).expect(201).text("/id");
+        return SegmentRequests.createDynamic(admin, name, level, condition);
     }
 
-    static Map<String, Object> leaf(String property, String op, Object values) {
-        Map<String, Object> leaf = new LinkedHashMap<>();
-        leaf.put("property", property);
-        leaf.put("op", op);
-        if (values instanceof List<?>) {
-            leaf.put("values", values);
-        } else if (values != null) {
-            leaf.put("value", values);
-        }
-        return leaf;
+    static Map<String, Object> leaf(String property, String op, Object value) {
+        return SegmentRequests.leaf(property, op, value);
     }
 
     JsonNode settings() {

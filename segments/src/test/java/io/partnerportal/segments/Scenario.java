@@ -1,10 +1,10 @@
 package io.partnerportal.segments;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.partnerportal.testsupport.SegmentRequests;
 import io.partnerportal.testsupport.TestHttp;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,12 +43,7 @@ final class Scenario {
     }
 
     String segment(String name, String level, Object condition) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("level", level);
-        body.put("kind", "dynamic");
-        body.put("condition", condition);
-        return admin.post("/api/admin/segments", body).expect(201).text("/id");
+        return SegmentRequests.createDynamic(admin, name, level, condition);
     }
 
     String staticSegment(String name, String level) {
@@ -109,15 +104,7 @@ final class Scenario {
     }
 
     static Map<String, Object> leaf(String property, String op, Object value) {
-        Map<String, Object> leaf = new LinkedHashMap<>();
-        leaf.put("property", property);
-        leaf.put("op", op);
-        if (value instanceof List<?>) {
-            leaf.put("values", value);
-        } else if (value != null) {
-            leaf.put("value", value);
-        }
-        return leaf;
+        return SegmentRequests.leaf(property, op, value);
     }
 
     static Map<String, Object> inSegment(String segmentId) {

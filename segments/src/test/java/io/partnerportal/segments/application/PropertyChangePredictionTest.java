@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.DriverManager;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import static io.partnerportal.testsupport.SegmentRequests.createDynamic;
+import static io.partnerportal.testsupport.SegmentRequests.leaf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -69,18 +70,18 @@ class PropertyChangePredictionTest implements PortalTest {
         loader.loadRecords(() -> DriverManager.getConnection(url, user, password), 2);
         // a chain of in_segment references over the properties changed below: contact -> contact,
         // contact -> partner (any_contact), partner -> contact, partner -> partner
-        String piloted = segment(admin, "P3 piloted", "contact", all(leaf("contact.mfa_enabled", "is_true", null),
+        String piloted = createDynamic(admin, "P3 piloted", "contact", all(leaf("contact.mfa_enabled", "is_true", null),
                 leaf("contact.notes", "eq", CHAIN_NOTE)));
-        String notPiloted = segment(admin, "P3 certified, not piloted", "contact",
+        String notPiloted = createDynamic(admin, "P3 certified, not piloted", "contact",
                 all(leaf("contact.certified", "is_true", null), Map.of("op", "not_in_segment", "segment", piloted)));
-        String pilotPartner = segment(admin, "P3 pilot partner", "partner",
+        String pilotPartner = createDynamic(admin, "P3 pilot partner", "partner",
                 Map.of("op", "any_contact", "where", Map.of("op", "in_segment", "segment", piloted)));
-        String atPilotPartner = segment(admin, "P3 at a pilot partner", "contact",
+        String atPilotPartner = createDynamic(admin, "P3 at a pilot partner", "contact",
                 Map.of("op", "in_segment", "segment", pilotPartner));
-        String notPilotPartner = segment(admin, "P3 not a pilot partner", "partner",
+        String notPilotPartner = createDynamic(admin, "P3 not a pilot partner", "partner",
                 Map.of("op", "not_in_segment", "segment", pilotPartner));
         // a partner-level segment reading the property through any_contact
-        String noted = segment(admin, "P3 partner with a pilot note", "partner",
+        String noted = createDynamic(admin, "P3 partner with a pilot note", "partner",
                 Map.of("op", "any_contact", "where", leaf("contact.notes", "eq", CHAIN_NOTE)));
         admin.post("/api/admin/segments/recompute", Map.of()).expect(200);
         assertThat(index.ready()).isTrue();
@@ -161,25 +162,6 @@ class PropertyChangePredictionTest implements PortalTest {
     private Object value(String contactId, String property) {
         ValueStore.View view = values.view();
         return view.contact(view.contactOrd(contactId)).value(property);
-    }
-
-    private static String segment(TestHttp admin, String name, String level, Object condition) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("level", level);
-        body.put("kind", "dynamic");
-        body.put("condition", condition);
-        return admin.post("/api/admin/segments", body).expect(201).text("/id");
-    }
-
-    private static Map<String, Object> leaf(String property, String op, Object value) {
-        Map<String, Object> leaf = new LinkedHashMap<>();
-        leaf.put("property", property);
-        leaf.put("op", op);
-        if (value != null) {
-            leaf.put("value", value);
-        }
-        return leaf;
     }
 
     private static Map<String, Object> all(Object... nodes) {
