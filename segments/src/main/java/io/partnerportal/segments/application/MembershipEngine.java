@@ -70,8 +70,23 @@ class MembershipEngine {
         return new Run(definitions, cause);
     }
 
+    /** Today (UTC) and the clock's milliseconds over which it stays today. */
+    private record Day(LocalDate date, long from, long until) {
+    }
+
+    private volatile Day day = new Day(LocalDate.MIN, 0, 0);
+
+    /** Today in UTC: an evaluation asks once per record, so the date is kept until the clock leaves it. */
     LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        long now = clock.millis();
+        Day d = day;
+        if (now < d.from() || now >= d.until()) {
+            LocalDate date = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(now), ZoneOffset.UTC);
+            long from = date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            d = new Day(date, from, from + 86_400_000L);
+            day = d;
+        }
+        return d.date();
     }
 
     /**
