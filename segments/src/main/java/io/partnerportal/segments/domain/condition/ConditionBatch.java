@@ -3,6 +3,7 @@ package io.partnerportal.segments.domain.condition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +12,10 @@ import java.util.Map;
  * contact-level segment). The same decisions as {@link CompiledCondition#matches} for each, made
  * cheaper two ways: the trees are flattened into one array of node codes walked without a virtual
  * call per node, and equal comparisons ({@code partner.tier in [gold]} in forty segments) are
- * decided once per record. A comparison is still only decided when a condition reaches it, so
- * short-circuiting is as before. in_segment and any_contact / all_contacts nodes run as compiled.
+ * decided once per record. Comparisons over one property are answered together from the value's
+ * remembered answers ({@link PropertyAnswers}); a property too varied to remember has its
+ * comparisons decided one by one, only when a condition reaches them. in_segment and any_contact /
+ * all_contacts nodes run as compiled.
  */
 public final class ConditionBatch {
 
@@ -31,12 +34,29 @@ public final class ConditionBatch {
     private final PropertyTest[] comparisons;
     /** Nodes run as compiled (in_segment, any_contact, all_contacts), by the index an OTHER node holds. */
     private final Evaluator[] others;
+    /** The comparisons grouped by the property they read. */
+    private final PropertyAnswers[] properties;
+    /** Per comparison: its property's index in {@link #properties} and its bit in that property's answers. */
+    private final int[] propertyOf;
+    private final int[] bitOf;
 
     private ConditionBatch(int[] code, int[] roots, PropertyTest[] comparisons, Evaluator[] others) {
         this.code = code;
         this.roots = roots;
         this.comparisons = comparisons;
         this.others = others;
+        this.propertyOf = new int[comparisons.length];
+        this.bitOf = new int[comparisons.length];
+        Map<PropertyTest.PropertyKey, List<PropertyTest>> byProperty = new LinkedHashMap<>();
+        Map<PropertyTest.PropertyKey, Integer> propertyIndex = new HashMap<>();
+        for (int c = 0; c < comparisons.length; c++) {
+            PropertyTest.PropertyKey key = comparisons[c].propertyKey();
+            List<PropertyTest> tests = byProperty.computeIfAbsent(key, k -> new ArrayList<>());
+            propertyOf[c] = propertyIndex.computeIfAbsent(key, k -> propertyIndex.size());
+            bitOf[c] = tests.size();
+            tests.add(comparisons[c]);
+        }
+        this.properties = byProperty.values().stream().map(PropertyAnswers::new).toArray(PropertyAnswers[]::new);
     }
 
     /** The conditions in the order {@link Pass#matches} numbers them. */
@@ -73,8 +93,10 @@ public final class ConditionBatch {
         private final Values partner;
         private final Values contact;
         private final EvaluationContext ctx;
-        /** Per comparison: 0 not decided yet, 1 true, -1 false. */
+        /** Per comparison of a property too varied to remember answers for: 0 not decided yet, 1 true, -1 false. */
         private final byte[] decided = new byte[comparisons.length];
+        /** Per property: the answers of its comparisons for this record, once one of them is reached. */
+        private final long[][] answers = new long[properties.length][];
 
         private Pass(Values partner, Values contact, EvaluationContext ctx) {
             this.partner = partner;
@@ -94,7 +116,7 @@ public final class ConditionBatch {
                 case ALL -> {
                     int child = at + 2;
                     for (int k = 0; k < arg; k++) {
-                        if (!test(child)) {
+                        if (!testChild(child)) {
                             return false;
                         }
                         child = code[child + 1];
@@ -104,7 +126,7 @@ public final class ConditionBatch {
                 case ANY -> {
                     int child = at + 2;
                     for (int k = 0; k < arg; k++) {
-                        if (test(child)) {
+                        if (testChild(child)) {
                             return true;
                         }
                         child = code[child + 1];
@@ -112,21 +134,42 @@ public final class ConditionBatch {
                     return false;
                 }
                 case NOT -> {
-                    return !test(at + 2);
+                    return !testChild(at + 2);
                 }
                 case COMPARISON -> {
-                    byte known = decided[arg];
-                    if (known != 0) {
-                        return known > 0;
-                    }
-                    boolean result = comparisons[arg].test(partner, contact, ctx);
-                    decided[arg] = result ? (byte) 1 : (byte) -1;
-                    return result;
+                    return comparison(arg);
                 }
                 default -> {
                     return others[arg].test(partner, contact, ctx);
                 }
             }
+        }
+
+        /** A child node: a comparison (most children) decided here, without a recursive call. */
+        private boolean testChild(int at) {
+            int head = code[at];
+            return (head & 7) == COMPARISON ? comparison(head >>> 3) : test(at);
+        }
+
+        /** Comparison {@code arg}: from its property's answers, or decided alone when the property is too varied. */
+        private boolean comparison(int arg) {
+            int property = propertyOf[arg];
+            long[] bits = answers[property];
+            if (bits == null) {
+                bits = properties[property].answersFor(partner, contact, ctx);
+                answers[property] = bits;
+            }
+            if (bits != PropertyAnswers.TOO_VARIED) {
+                int bit = bitOf[arg];
+                return (bits[bit >>> 6] >>> bit & 1L) != 0;
+            }
+            byte known = decided[arg];
+            if (known != 0) {
+                return known > 0;
+            }
+            boolean result = comparisons[arg].test(partner, contact, ctx);
+            decided[arg] = result ? (byte) 1 : (byte) -1;
+            return result;
         }
     }
 

@@ -49,9 +49,40 @@ final class PropertyTest extends Evaluator {
 
     @Override
     boolean test(Values partner, Values contact, EvaluationContext ctx) {
-        Values record = scope == Scope.PARTNER ? partner : contact;
-        Object value = record == null ? null : typed(type, raw(record));
+        Object value = valueIn(partner, contact);
         return (value != null && positive.test(value, ctx)) != negate;
+    }
+
+    /** The value this test reads from the records, typed, or null when unset. */
+    Object valueIn(Values partner, Values contact) {
+        Values record = scope == Scope.PARTNER ? partner : contact;
+        return record == null ? null : typed(type, raw(record));
+    }
+
+    /** This test's answer for a value {@link #valueIn} returned (null: unset). */
+    boolean testValue(Object value, EvaluationContext ctx) {
+        return (value != null && positive.test(value, ctx)) != negate;
+    }
+
+    /** Tests reading the same property of the same record, as the same type, can share one read of the value. */
+    record PropertyKey(Scope scope, String key, ValueType type) {
+    }
+
+    PropertyKey propertyKey() {
+        return new PropertyKey(scope, key, type);
+    }
+
+    /**
+     * Where this test's answer may change on a day ({@link ValueTest#boundaries}), or null when it is
+     * not an order test. A negated test changes at the same points.
+     */
+    Comparable<?>[] boundaries(java.time.LocalDate today) {
+        return positive.boundaries(today);
+    }
+
+    /** Whether the answer for a value depends on the day (relative date operators). */
+    boolean readsToday() {
+        return positive.readsToday();
     }
 
     /** The record's value of the key: by slot when the record has a layout (no key look-up per record). */

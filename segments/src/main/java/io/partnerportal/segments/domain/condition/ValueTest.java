@@ -3,8 +3,10 @@ package io.partnerportal.segments.domain.condition;
 import com.google.re2j.Pattern;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -17,15 +19,37 @@ abstract class ValueTest {
 
     abstract boolean test(Object value, EvaluationContext ctx);
 
+    /** Whether {@link #test} reads the context's day; otherwise the answer is a function of the value alone. */
+    boolean readsToday() {
+        return false;
+    }
+
+    /**
+     * The points where the answer may change on a given day, when the answer is a function of the
+     * value's place among them (equal to a point, or strictly between two neighbours); null when
+     * it is not (text and set tests). Lets a batch answer all its comparisons of an ordered
+     * property per place instead of per value ({@link PropertyAnswers}).
+     */
+    Comparable<?>[] boundaries(LocalDate today) {
+        return null;
+    }
+
     static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }
 
     /** is_set, is_not_empty (and, negated, their twins): being set is enough. */
     static final class IsSet extends ValueTest {
+        private static final Comparable<?>[] NONE = new Comparable<?>[0];
+
         @Override
         boolean test(Object value, EvaluationContext ctx) {
             return true;
+        }
+
+        @Override
+        Comparable<?>[] boundaries(LocalDate today) {
+            return NONE;
         }
     }
 
@@ -152,6 +176,11 @@ abstract class ValueTest {
         }
 
         @Override
+        Comparable<?>[] boundaries(LocalDate today) {
+            return sorted;
+        }
+
+        @Override
         boolean test(Object value, EvaluationContext ctx) {
             return Arrays.binarySearch(sorted, value) >= 0;
         }
@@ -170,6 +199,12 @@ abstract class ValueTest {
             this.lowInclusive = lowInclusive;
             this.high = (Comparable<Object>) high;
             this.highInclusive = highInclusive;
+        }
+
+        @Override
+        Comparable<?>[] boundaries(LocalDate today) {
+            return low == null ? (high == null ? IsSet.NONE : new Comparable<?>[] {high})
+                    : high == null ? new Comparable<?>[] {low} : new Comparable<?>[] {low, high};
         }
 
         @Override
@@ -194,6 +229,15 @@ abstract class ValueTest {
 
         AnyRange(InRange[] ranges) {
             this.ranges = ranges;
+        }
+
+        @Override
+        Comparable<?>[] boundaries(LocalDate today) {
+            List<Comparable<?>> points = new ArrayList<>();
+            for (InRange range : ranges) {
+                points.addAll(Arrays.asList(range.boundaries(today)));
+            }
+            return points.toArray(Comparable<?>[]::new);
         }
 
         @Override
@@ -225,6 +269,16 @@ abstract class ValueTest {
         @Override
         boolean test(Object value, EvaluationContext ctx) {
             return rangeFor(ctx.today()).test(value, ctx);
+        }
+
+        @Override
+        boolean readsToday() {
+            return true;
+        }
+
+        @Override
+        Comparable<?>[] boundaries(LocalDate today) {
+            return rangeFor(today).boundaries(today);
         }
 
         InRange rangeFor(LocalDate today) {

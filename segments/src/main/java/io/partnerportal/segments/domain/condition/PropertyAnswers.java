@@ -1,0 +1,149 @@
+package io.partnerportal.segments.domain.condition;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The comparisons of a {@link ConditionBatch} that read one property, answered together: a
+ * record's value is read once, and the answers of all of them for a value seen before come from
+ * one look-up. Most properties that segments compare have few distinct values (enums, booleans,
+ * tiers, countries), so after the first records a comparison costs a bit test instead of a value
+ * read, a conversion and a test. When every comparison of the property is an order test (ranges,
+ * numbers equal to, relative dates, is set), the answers are remembered per place of the value
+ * among the comparisons' boundaries instead — one binary search — so numbers and dates with many
+ * distinct values are answered as cheaply. Any other property with more than {@link #MAX_VALUES}
+ * distinct values stops being remembered and its comparisons are decided one by one, as before.
+ *
+ * <p>Shared by the threads that evaluate with the batch: answers are pure functions of the value
+ * (and of the day, for relative dates, which starts a new memory), so two threads computing the
+ * same entry is harmless.
+ */
+final class PropertyAnswers {
+
+    /** Distinct values remembered per property before it counts as too varied. */
+    static final int MAX_VALUES = 64;
+
+    /** Marks a property too varied to remember, in {@link #answersFor}'s result. */
+    static final long[] TOO_VARIED = new long[0];
+
+    private final PropertyTest[] tests;
+    private final boolean readsToday;
+    private final long[] unset;
+    private volatile Memory memory = new Memory(null);
+    private volatile boolean tooVaried;
+    /** Whether every test's answer is a function of the value's place among boundaries. */
+    private final boolean ordered;
+    private volatile Places places;
+
+    /**
+     * An ordered property's boundaries on one day (sorted, distinct) and the answers per place: place
+     * {@code 2k} lies strictly below point {@code k} (and above point k-1), place {@code 2k+1} is on it.
+     */
+    private record Places(LocalDate day, Object[] points, AtomicReferenceArray<long[]> answers) {
+    }
+
+    /** Answers per value, for one day when a test reads the day. */
+    private record Memory(LocalDate day, ConcurrentHashMap<Object, long[]> answers) {
+        Memory(LocalDate day) {
+            this(day, new ConcurrentHashMap<>());
+        }
+    }
+
+    PropertyAnswers(List<PropertyTest> tests) {
+        this.tests = tests.toArray(PropertyTest[]::new);
+        boolean today = false;
+        for (PropertyTest t : this.tests) {
+            today |= t.readsToday();
+        }
+        this.readsToday = today;
+        this.unset = answer(null, null);
+        boolean allOrdered = true;
+        for (PropertyTest t : this.tests) {
+            allOrdered &= t.boundaries(LocalDate.EPOCH) != null;
+        }
+        this.ordered = allOrdered;
+    }
+
+    /**
+     * Bit {@code i} is the answer of this property's {@code i}-th test for the records' value, or
+     * {@link #TOO_VARIED} when the property has too many distinct values to remember.
+     */
+    long[] answersFor(Values partner, Values contact, EvaluationContext ctx) {
+        if (tooVaried) {
+            return TOO_VARIED;
+        }
+        Object value = tests[0].valueIn(partner, contact);
+        if (value == null) {
+            return unset;
+        }
+        if (ordered) {
+            return byPlace(value, ctx);
+        }
+        Memory m = memory;
+        if (readsToday && !ctx.today().equals(m.day())) {
+            m = new Memory(ctx.today());
+            memory = m;
+        }
+        long[] known = m.answers().get(value);
+        if (known != null) {
+            return known;
+        }
+        if (m.answers().size() >= MAX_VALUES) {
+            tooVaried = true;
+            memory = new Memory(null);
+            return TOO_VARIED;
+        }
+        long[] computed = answer(value, ctx);
+        m.answers().putIfAbsent(value, computed);
+        return computed;
+    }
+
+    private long[] byPlace(Object value, EvaluationContext ctx) {
+        Places p = places;
+        if (p == null || readsToday && !ctx.today().equals(p.day())) {
+            p = places(ctx.today());
+            places = p;
+        }
+        int found = Arrays.binarySearch(p.points(), value);
+        int place = found >= 0 ? 2 * found + 1 : -2 * (found + 1);
+        long[] known = p.answers().get(place);
+        if (known == null) {
+            // every value of the place gets these answers: the tests change answer only at the points
+            known = answer(value, ctx);
+            p.answers().set(place, known);
+        }
+        return known;
+    }
+
+    private Places places(LocalDate today) {
+        List<Comparable<?>> all = new ArrayList<>();
+        for (PropertyTest t : tests) {
+            all.addAll(Arrays.asList(t.boundaries(today)));
+        }
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Comparator<Object> natural = (a, b) -> ((Comparable) a).compareTo(b);
+        all.sort(natural);
+        List<Object> distinct = new ArrayList<>();
+        for (Object point : all) {
+            if (distinct.isEmpty() || natural.compare(distinct.get(distinct.size() - 1), point) != 0) {
+                distinct.add(point);
+            }
+        }
+        return new Places(today, distinct.toArray(), new AtomicReferenceArray<>(2 * distinct.size() + 1));
+    }
+
+    private long[] answer(Object value, EvaluationContext ctx) {
+        long[] bits = new long[(tests.length + 63) >>> 6];
+        for (int i = 0; i < tests.length; i++) {
+            if (tests[i].testValue(value, ctx)) {
+                bits[i >>> 6] |= 1L << i;
+            }
+        }
+        return bits;
+    }
+}
