@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -56,11 +57,20 @@ public class AccessIndex {
     }
 
     /**
-     * A list of segment ids as a mask over this generation's segment ordinals (the list kept by
-     * identity), valid while the generation holds {@code segments} segments: an added segment may be
-     * one of the list that was unknown when the mask was made.
+     * A list of contact-level segment ids a caller evaluates itself: their ordinals in this
+     * generation (-1 when unknown) and the mask of them, valid while the generation holds
+     * {@code segments} segments.
      */
-    private record ListMask(List<String> ids, int segments, long[] mask) {
+    private record EvaluatedOrdinals(List<String> ids, int segments, int[] ordinals, long[] mask, int words) {
+        static EvaluatedOrdinals of(Generation g, List<String> ids, int segments) {
+            int[] ordinals = new int[ids.size()];
+            int highest = -1;
+            for (int i = 0; i < ordinals.length; i++) {
+                ordinals[i] = g.segments.ordOf(ids.get(i));
+                highest = Math.max(highest, ordinals[i]);
+            }
+            return new EvaluatedOrdinals(ids, segments, ordinals, AccessIndex.mask(g, ids), highest < 0 ? 0 : (highest >>> 6) + 1);
+        }
     }
 
     /** One loaded index: ids, bits and the audience masks computed against them. */
@@ -69,8 +79,8 @@ public class AccessIndex {
         final DenseIds partners = new DenseIds();
         final DenseIds contacts = new DenseIds();
         final Map<List<String>, long[]> masks = new ConcurrentHashMap<>();
-        /** The mask of the last list passed to {@link #forEachSegmentOf}, dropped with {@link #masks}. */
-        volatile ListMask skipped;
+        /** The ordinals of the last list passed to {@link #segmentsOf}, dropped with {@link #masks}. */
+        volatile EvaluatedOrdinals evaluated;
         /** Segment ids as text by ordinal (answers name segments without formatting UUIDs each time). */
         volatile String[] segmentText = new String[0];
         volatile State state = State.empty();
@@ -302,39 +312,58 @@ public class AccessIndex {
     }
 
     /**
-     * The contact's segments as the index has them, each passed to {@code out}, except the contact-level
-     * ones in {@code skipped} (a caller that evaluated those itself; a segment's level never changes,
-     * so they are never among the partner-level ones). The list is turned into a mask once and
-     * remembered by identity: pass the same list instance each time.
+     * The contact's segments with the contact-level ones in {@code evaluated} decided by the caller
+     * ({@code answers[i]} for {@code evaluated.get(i)}) and every other one as the index has it (a
+     * segment's level never changes, so the evaluated ones are never among the partner-level ones).
+     * The list is turned into ordinals once and remembered by identity: pass the same list instance
+     * each time.
      */
-    void forEachSegmentOf(UUID contactId, List<String> skipped, Consumer<String> out) {
+    Set<String> segmentsOf(UUID contactId, List<String> evaluated, boolean[] answers) {
         Generation g = gen;
         State st = g.state;
-        int contact = g.contacts.ordOf(contactId);
-        if (contact < 0) {
-            return;
-        }
-        ListMask known = g.skipped;
+        EvaluatedOrdinals known = g.evaluated;
         int segments = g.segments.size();
-        if (known == null || known.ids() != skipped || known.segments() != segments) {
-            known = new ListMask(skipped, segments, mask(g, skipped));
-            g.skipped = known;
+        if (known == null || known.ids() != evaluated || known.segments() != segments) {
+            known = EvaluatedOrdinals.of(g, evaluated, segments);
+            g.evaluated = known;
         }
-        long[] mask = known.mask();
         BitRows contacts = st.contactBits();
-        for (int w = 0; w < contacts.words(); w++) {
-            long word = contacts.word(contact, w) & ~(w < mask.length ? mask[w] : 0);
-            for (; word != 0; word &= word - 1) {
-                addId(g, out, (w << 6) + Long.numberOfTrailingZeros(word));
-            }
-        }
-        int partner = contact < st.contactPartner().length ? st.contactPartner()[contact] : -1;
         BitRows partners = st.partnerBits();
-        for (int w = 0; w < partners.words(); w++) {
-            for (long word = partners.word(partner, w); word != 0; word &= word - 1) {
-                addId(g, out, (w << 6) + Long.numberOfTrailingZeros(word));
+        long[] bits = new long[Math.max(known.words(), Math.max(contacts.words(), partners.words()))];
+        int contact = g.contacts.ordOf(contactId);
+        if (contact >= 0) {
+            long[] mask = known.mask();
+            for (int w = 0; w < contacts.words(); w++) {
+                bits[w] = contacts.word(contact, w) & ~(w < mask.length ? mask[w] : 0);
+            }
+            int partner = contact < st.contactPartner().length ? st.contactPartner()[contact] : -1;
+            for (int w = 0; w < partners.words(); w++) {
+                bits[w] |= partners.word(partner, w);
             }
         }
+        List<String> beyond = List.of();
+        int[] ordinals = known.ordinals();
+        for (int i = 0; i < answers.length; i++) {
+            if (answers[i]) {
+                int ord = ordinals[i];
+                if (ord >= 0) {
+                    bits[ord >>> 6] |= 1L << ord;
+                } else {
+                    beyond = beyond.isEmpty() ? new ArrayList<>() : beyond;
+                    beyond.add(evaluated.get(i));
+                }
+            }
+        }
+        // a segment dropped while this was read keeps no bit it cannot be named by
+        for (int w = 0; w < bits.length; w++) {
+            for (long word = bits[w]; word != 0; word &= word - 1) {
+                int ord = (w << 6) + Long.numberOfTrailingZeros(word);
+                if (g.segments.idOf(ord) == null) {
+                    bits[w] &= ~(1L << ord);
+                }
+            }
+        }
+        return new SegmentSet(bits, g.segments, ord -> idText(g, ord), beyond);
     }
 
     public Set<String> segmentsOfPartner(String partnerId) {
@@ -539,19 +568,27 @@ public class AccessIndex {
     }
 
     private static void addId(Generation g, Consumer<String> out, int ord) {
+        String text = idText(g, ord);
+        if (text != null) {
+            out.accept(text);
+        }
+    }
+
+    /** The segment id of an ordinal as text, or null when no segment has it. */
+    private static String idText(Generation g, int ord) {
         String[] texts = g.segmentText;
         String text = ord < texts.length ? texts[ord] : null;
         if (text == null) {
             UUID id = g.segments.idOf(ord);
             if (id == null) {
-                return;
+                return null;
             }
             text = id.toString();
             if (ord < texts.length) {
                 texts[ord] = text; // a benign race: every writer stores the same text
             }
         }
-        out.accept(text);
+        return text;
     }
 
     private static SegmentLevel level(Generation g, int ord) {
@@ -590,7 +627,7 @@ public class AccessIndex {
             g.state = new State(pb, cb, cp, pc, levels, counts, contactCounts);
             if (pb.words() != st.partnerBits().words() || cb.words() != st.contactBits().words()) {
                 g.masks.clear(); // masks are as wide as the rows
-                g.skipped = null;
+                g.evaluated = null;
             }
         }
     }
@@ -676,7 +713,7 @@ public class AccessIndex {
             // audiences masked while it was unknown must not keep missing it
             ord = g.segments.add(segment);
             g.masks.clear();
-            g.skipped = null;
+            g.evaluated = null;
         }
         int row;
         if (level == SegmentLevel.PARTNER) {
@@ -715,7 +752,7 @@ public class AccessIndex {
         g.segments.remove(g.segments.idOf(ord));
         g.segmentText = new String[g.segmentText.length]; // the ordinal will be reused
         g.masks.clear();
-        g.skipped = null;
+        g.evaluated = null;
     }
 
     private static void reloadSegment(Generation g, String segmentId, SegmentLevel level, Set<String> members) {
@@ -732,7 +769,7 @@ public class AccessIndex {
         st.contactCount()[ord] = 0;
         st.segmentLevel()[ord] = (byte) (level == SegmentLevel.PARTNER ? 1 : 2);
         g.masks.clear();
-        g.skipped = null;
+        g.evaluated = null;
         for (String m : members) {
             setMember(g, segmentId, level, m, true);
         }

@@ -79,28 +79,21 @@ public class RecordEvaluation {
      * static memberships looked up in the index. Empty when the contact is unknown.
      */
     public Set<String> segmentsOfContact(String contactId) {
-        Set<String> out = new java.util.HashSet<>(256);
         ValueStore.View view = values.view();
         int contact = view.contactOrd(contactId);
         if (contact < 0 || !view.hasContact(contact)) {
-            return out;
+            return Set.of();
         }
         Plan p = plan();
-        List<CompiledSegment> segments = p.contactSegments();
-        Lookup context = new Lookup(view, engine.today(), p.position(), new boolean[segments.size()]);
+        boolean[] answers = new boolean[p.contactSegments().size()];
+        Lookup context = new Lookup(view, engine.today(), p.position(), answers);
         ConditionBatch.Pass pass = p.conditions().over(view.partner(view.partnerOf(contact)), view.contact(contact),
                 context);
-        for (int i = 0; i < segments.size(); i++) {
-            CompiledSegment s = segments.get(i);
-            boolean member = pass.matches(i);
-            context.answer(i, member);
-            if (member) {
-                out.add(s.id());
-            }
+        for (int i = 0; i < answers.length; i++) {
+            context.answer(i, pass.matches(i));
         }
         // partner-level, static, or not compiling: as the index has it
-        index.forEachSegmentOf(view.contactId(contact), p.ids(), out::add);
-        return out;
+        return index.segmentsOf(view.contactId(contact), p.ids(), answers);
     }
 
     /**

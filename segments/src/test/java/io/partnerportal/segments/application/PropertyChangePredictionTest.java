@@ -102,6 +102,7 @@ class PropertyChangePredictionTest implements PortalTest {
             }
         }
         assertThat(changesWithMoves).as("changes that moved memberships").isGreaterThan(3);
+        everyContactEvaluatedAfreshIsInTheSegmentsTheIndexHas(data);
 
         // one contact through the chain: it joins "piloted" and leaves "certified, not piloted", its
         // partner becomes a pilot partner (and one with a pilot note) and every contact of the partner
@@ -127,6 +128,25 @@ class PropertyChangePredictionTest implements PortalTest {
         assertThat(moves(changeAsPredicted(contactId, "notes", "upsell workshop"), chain)).isEqualTo(reversed);
         System.out.printf("[test] %d of 24 random changes moved memberships; the chain moved %d%n",
                 changesWithMoves, expected.size());
+    }
+
+    /**
+     * P2's answer, a set held as bits over the index's segment ordinals, against the index's own
+     * set: the same ids by iteration, by look-up and by size, for every contact.
+     */
+    private void everyContactEvaluatedAfreshIsInTheSegmentsTheIndexHas(ReferenceDataset data) {
+        int memberships = 0;
+        for (long c = 0; c < data.spec().contacts(); c++) {
+            String contactId = data.contactId(c).toString();
+            Set<String> fresh = evaluation.segmentsOfContact(contactId);
+            Set<String> indexed = index.segmentsOfContact(contactId);
+            assertThat(new HashSet<>(fresh)).as("contact %s iterated", contactId).isEqualTo(indexed);
+            assertThat(fresh).as("contact %s", contactId).hasSameSizeAs(indexed).isEqualTo(indexed);
+            assertThat(fresh.contains("00000000-0000-0000-0000-000000000000")).isFalse();
+            memberships += fresh.size();
+        }
+        assertThat(memberships).as("memberships of all contacts").isGreaterThan((int) data.spec().contacts());
+        assertThat(evaluation.segmentsOfContact("00000000-0000-0000-0000-000000000000")).isEmpty();
     }
 
     private static Set<List<Object>> moves(List<RecordEvaluation.Move> moves, Set<String> segments) {
