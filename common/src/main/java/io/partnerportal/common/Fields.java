@@ -1,8 +1,4 @@
-package io.partnerportal.experiences.domain;
-
-import io.partnerportal.common.FieldError;
-import io.partnerportal.common.InvalidInputException;
-import io.partnerportal.common.JsonPointer;
+package io.partnerportal.common;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,6 +9,8 @@ import java.util.Set;
 /**
  * Reads one JSON object (plain Java: maps, lists, strings, BigDecimal numbers, booleans) field by
  * field, collecting every problem with its pointer, so a request learns all its mistakes in one 422.
+ * Plain Java, so a domain reads its request shapes with it; {@code common.web.JsonBody} reads a
+ * Micronaut JSON tree with it.
  */
 public final class Fields {
 
@@ -57,12 +55,14 @@ public final class Fields {
         return map.get(field);
     }
 
+    /** The member names, in the object's order. */
+    public Set<String> names() {
+        return map.keySet();
+    }
+
+    /** Refuses members the object may not have (typos must not be silently ignored). */
     public void allowOnly(Set<String> known) {
-        for (String name : map.keySet()) {
-            if (!known.contains(name)) {
-                errors.add(FieldError.at(pointer(name), "unknown_field", "unknown field '" + name + "'"));
-            }
-        }
+        errors.addAll(UnknownMembers.of(map.keySet(), known, pointer));
     }
 
     public void error(String field, String code, String message) {
