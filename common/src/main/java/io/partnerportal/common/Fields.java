@@ -55,11 +55,6 @@ public final class Fields {
         return map.get(field);
     }
 
-    /** The member names, in the object's order. */
-    public Set<String> names() {
-        return map.keySet();
-    }
-
     /** Refuses members the object may not have (typos must not be silently ignored). */
     public void allowOnly(Set<String> known) {
         errors.addAll(UnknownMembers.of(map.keySet(), known, pointer));
@@ -69,17 +64,29 @@ public final class Fields {
         errors.add(FieldError.at(pointer(field), code, message));
     }
 
+    /** The member's value; null when absent, which is an error when it is required. */
+    public Object value(String field, boolean required) {
+        Object v = map.get(field);
+        if (v == null && required) {
+            error(field, "required", field + " is required");
+        }
+        return v;
+    }
+
+    /** The member's string as sent (null when absent, or an error when it is not a string). */
+    public String text(String field, boolean required) {
+        Object v = value(field, required);
+        if (v == null || v instanceof String) {
+            return (String) v;
+        }
+        error(field, "wrong_value_type", field + " must be a string");
+        return null;
+    }
+
     /** A trimmed string (null when absent and optional, or wrong). */
     public String string(String field, boolean required, int maxLength) {
-        Object v = map.get(field);
-        if (v == null) {
-            if (required) {
-                error(field, "required", field + " is required");
-            }
-            return null;
-        }
-        if (!(v instanceof String s)) {
-            error(field, "wrong_value_type", field + " must be a string");
+        String s = text(field, required);
+        if (s == null) {
             return null;
         }
         String t = s.trim();
@@ -97,11 +104,8 @@ public final class Fields {
     }
 
     public Integer integer(String field, boolean required, int min, int max) {
-        Object v = map.get(field);
+        Object v = value(field, required);
         if (v == null) {
-            if (required) {
-                error(field, "required", field + " is required");
-            }
             return null;
         }
         if (v instanceof BigDecimal d) {
@@ -132,20 +136,20 @@ public final class Fields {
         return fallback;
     }
 
+    /** A list of any length (null when absent, or an error when it is not a list). */
+    public List<?> list(String field, boolean required) {
+        Object v = value(field, required);
+        if (v == null || v instanceof List<?>) {
+            return (List<?>) v;
+        }
+        error(field, "wrong_value_type", field + " must be a list");
+        return null;
+    }
+
     /** A list (null and an error when present but not a list, or longer than {@code maxItems}). */
     public List<?> list(String field, boolean required, int maxItems) {
-        Object v = map.get(field);
-        if (v == null) {
-            if (required) {
-                error(field, "required", field + " is required");
-            }
-            return null;
-        }
-        if (!(v instanceof List<?> list)) {
-            error(field, "wrong_value_type", field + " must be a list");
-            return null;
-        }
-        if (list.size() > maxItems) {
+        List<?> list = list(field, required);
+        if (list != null && list.size() > maxItems) {
             error(field, "too_many_values", field + " holds at most " + maxItems + " items");
             return null;
         }

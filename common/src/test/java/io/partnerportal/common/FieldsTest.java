@@ -83,6 +83,23 @@ class FieldsTest {
     }
 
     @Test
+    void the_shared_checks_record_a_missing_required_member_and_a_wrong_type_once() {
+        Fields f = fields("/links/0", "label", "  Docs ", "url", 7, "items", "x", "tags", List.of(1, 2, 3));
+
+        assertThat(f.text("label", true)).isEqualTo("  Docs ");
+        assertThat(f.text("url", true)).isNull();
+        assertThat(f.value("missing", true)).isNull();
+        assertThat(f.value("optional", false)).isNull();
+        assertThat(f.list("items", false)).isNull();
+        assertThat(f.list("tags", true)).hasSize(3);
+
+        assertThat(errors).containsExactly(
+                FieldError.at("/links/0/url", "wrong_value_type", "url must be a string"),
+                FieldError.at("/links/0/missing", "required", "missing is required"),
+                FieldError.at("/links/0/items", "wrong_value_type", "items must be a list"));
+    }
+
+    @Test
     void something_that_is_not_an_object_is_one_error_at_its_pointer() {
         assertThat(Fields.of("text", "/sections/1", errors)).isNull();
         assertThat(Fields.of(null, "/visibility", errors)).isNull();

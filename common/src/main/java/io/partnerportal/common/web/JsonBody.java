@@ -19,9 +19,10 @@ import java.util.Set;
  * invalid), never a 400 or a 500. Values come out as plain Java: {@code Map}, {@code List},
  * {@code String}, {@code BigDecimal}, {@code Boolean}, {@code null}.
  *
- * <p>The object itself (members, pointers, errors, unknown members) is a plain {@link Fields}; the
- * typed readers here are the ones the segments API answers with (strings untrimmed, integers as
- * {@code Long}, booleans nullable, their own messages), so they stay apart from {@link Fields}' readers.
+ * <p>The object itself (members, pointers, errors, unknown members, a required or wrongly typed
+ * member) is a plain {@link Fields}. What stays here is what the segments API answers differently
+ * from {@link Fields}' own readers: strings untrimmed, integers as {@code Long}, nullable booleans,
+ * lists of non-blank strings, and their messages.
  */
 public final class JsonBody {
 
@@ -77,24 +78,14 @@ public final class JsonBody {
         return fields.raw(field);
     }
 
-    public Set<String> fieldNames() {
-        return fields.names();
-    }
-
     public String pointer(String field) {
         return fields.pointer(field);
     }
 
+    /** A string as sent (not trimmed; blank allowed when optional). */
     public String string(String field, boolean required, int maxLength) {
-        Object v = fields.raw(field);
-        if (v == null) {
-            if (required) {
-                error(field, "required", field + " is required");
-            }
-            return null;
-        }
-        if (!(v instanceof String s)) {
-            error(field, "wrong_value_type", field + " must be a string");
+        String s = fields.text(field, required);
+        if (s == null) {
             return null;
         }
         if (required && s.isBlank()) {
@@ -118,11 +109,8 @@ public final class JsonBody {
     }
 
     public Long integer(String field, boolean required) {
-        Object v = fields.raw(field);
+        Object v = fields.value(field, required);
         if (v == null) {
-            if (required) {
-                error(field, "required", field + " is required");
-            }
             return null;
         }
         if (v instanceof BigDecimal d) {
@@ -151,12 +139,8 @@ public final class JsonBody {
 
     /** A list of strings (null when absent). */
     public List<String> strings(String field, int maxItems) {
-        Object v = fields.raw(field);
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof List<?> list)) {
-            error(field, "wrong_value_type", field + " must be a list");
+        List<?> list = fields.list(field, false);
+        if (list == null) {
             return null;
         }
         if (list.size() > maxItems) {
