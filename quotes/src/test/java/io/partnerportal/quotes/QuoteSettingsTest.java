@@ -69,6 +69,34 @@ class QuoteSettingsTest implements PortalTest {
     }
 
     @Test
+    void a_member_named_with_a_slash_or_a_tilde_is_pointed_at_with_its_escaped_name() {
+        String gold = f.segment("Escaped gold", "partner", leaf("partner.tier", "in", List.of("gold")));
+        long version = f.settings().get("version").asLong();
+        Map<String, Object> cap = new LinkedHashMap<>(cap(gold, 10));
+        cap.put("max/percent", 3);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("allowQuoteCreation", everyone());
+        body.put("discountCaps", List.of(cap));
+        body.put("discount/caps", List.of());
+        body.put("~draft", true);
+        body.put("version", version);
+
+        JsonNode problem = f.admin.put("/api/admin/quotes/settings", body).problem(422);
+
+        List<String> errors = new ArrayList<>();
+        problem.get("errors").forEach(e -> errors.add(e.get("pointer").asText() + " " + e.get("code").asText()
+                + " " + e.get("message").asText()));
+        assertThat(errors).containsExactly(
+                "/discount~1caps unknown_field 'discount/caps' is not a quote setting "
+                        + "(allowQuoteCreation, defaultMaxDiscountPercent, discountCaps, version)",
+                "/~0draft unknown_field '~draft' is not a quote setting "
+                        + "(allowQuoteCreation, defaultMaxDiscountPercent, discountCaps, version)",
+                "/discountCaps/0/max~1percent unknown_field 'max/percent' is not a field of a cap "
+                        + "(segmentId, maxDiscountPercent)");
+        assertThat(f.settings().get("version").asLong()).as("nothing written").isEqualTo(version);
+    }
+
+    @Test
     void a_change_is_audited_reported_as_a_usage_of_its_segments_and_guards_them_against_deletion() {
         String gold = f.segment("Audit gold", "partner", leaf("partner.tier", "in", List.of("gold")));
         String certified = f.segment("Audit certified", "contact", leaf("contact.certified", "is_true", null));

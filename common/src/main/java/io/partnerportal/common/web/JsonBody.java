@@ -2,6 +2,7 @@ package io.partnerportal.common.web;
 
 import io.micronaut.json.tree.JsonNode;
 import io.partnerportal.common.FieldError;
+import io.partnerportal.common.Fields;
 import io.partnerportal.common.InvalidInputException;
 import io.partnerportal.common.JsonPointer;
 
@@ -17,17 +18,18 @@ import java.util.Set;
  * client learns about all its mistakes in one 422 and a wrong type is a 422 (well-formed but
  * invalid), never a 400 or a 500. Values come out as plain Java: {@code Map}, {@code List},
  * {@code String}, {@code BigDecimal}, {@code Boolean}, {@code null}.
+ *
+ * <p>The object itself (members, pointers, errors, unknown members, a required or wrongly typed
+ * member) is a plain {@link Fields}. What stays here is what the segments API answers differently
+ * from {@link Fields}' own readers: strings untrimmed, integers as {@code Long}, nullable booleans,
+ * lists of non-blank strings, and their messages.
  */
 public final class JsonBody {
 
-    private final Map<String, Object> fields;
-    private final String pointer;
-    private final List<FieldError> errors;
+    private final Fields fields;
 
-    private JsonBody(Map<String, Object> fields, String pointer, List<FieldError> errors) {
+    private JsonBody(Fields fields) {
         this.fields = fields;
-        this.pointer = pointer;
-        this.errors = errors;
     }
 
     /** The body as an object; anything else is a 422 at the root. */
@@ -36,7 +38,7 @@ public final class JsonBody {
         if (!(plain instanceof Map<?, ?>)) {
             throw InvalidInputException.of("", "wrong_value_type", "the request body must be a JSON object");
         }
-        return new JsonBody(castMap(plain), "", new ArrayList<>());
+        return new JsonBody(new Fields(castMap(plain), "", new ArrayList<>()));
     }
 
     /** Converts a JSON tree to plain Java, numbers as {@link BigDecimal}. */
@@ -69,31 +71,21 @@ public final class JsonBody {
     }
 
     public boolean has(String field) {
-        return fields.containsKey(field);
+        return fields.has(field);
     }
 
     public Object raw(String field) {
-        return fields.get(field);
-    }
-
-    public Set<String> fieldNames() {
-        return fields.keySet();
+        return fields.raw(field);
     }
 
     public String pointer(String field) {
-        return JsonPointer.append(pointer, field);
+        return fields.pointer(field);
     }
 
+    /** A string as sent (not trimmed; blank allowed when optional). */
     public String string(String field, boolean required, int maxLength) {
-        Object v = fields.get(field);
-        if (v == null) {
-            if (required) {
-                error(field, "required", field + " is required");
-            }
-            return null;
-        }
-        if (!(v instanceof String s)) {
-            error(field, "wrong_value_type", field + " must be a string");
+        String s = fields.text(field, required);
+        if (s == null) {
             return null;
         }
         if (required && s.isBlank()) {
@@ -108,7 +100,7 @@ public final class JsonBody {
     }
 
     public Boolean bool(String field) {
-        Object v = fields.get(field);
+        Object v = fields.raw(field);
         if (v == null || v instanceof Boolean) {
             return (Boolean) v;
         }
@@ -117,11 +109,8 @@ public final class JsonBody {
     }
 
     public Long integer(String field, boolean required) {
-        Object v = fields.get(field);
+        Object v = fields.value(field, required);
         if (v == null) {
-            if (required) {
-                error(field, "required", field + " is required");
-            }
             return null;
         }
         if (v instanceof BigDecimal d) {
@@ -137,7 +126,7 @@ public final class JsonBody {
 
     /** A nested object (null when absent; an error when present but not an object). */
     public JsonBody object(String field) {
-        Object v = fields.get(field);
+        Object v = fields.raw(field);
         if (v == null) {
             return null;
         }
@@ -145,17 +134,13 @@ public final class JsonBody {
             error(field, "wrong_value_type", field + " must be an object");
             return null;
         }
-        return new JsonBody(castMap(v), pointer(field), errors);
+        return new JsonBody(new Fields(castMap(v), pointer(field), fields.errors()));
     }
 
     /** A list of strings (null when absent). */
     public List<String> strings(String field, int maxItems) {
-        Object v = fields.get(field);
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof List<?> list)) {
-            error(field, "wrong_value_type", field + " must be a list");
+        List<?> list = fields.list(field, false);
+        if (list == null) {
             return null;
         }
         if (list.size() > maxItems) {
@@ -167,7 +152,7 @@ public final class JsonBody {
             if (list.get(i) instanceof String s && !s.isBlank()) {
                 out.add(s);
             } else {
-                errors.add(FieldError.at(JsonPointer.append(pointer(field), i), "wrong_value_type",
+                fields.errors().add(FieldError.at(JsonPointer.append(pointer(field), i), "wrong_value_type",
                         "must be a non-empty string"));
             }
         }
@@ -176,27 +161,21 @@ public final class JsonBody {
 
     /** Refuses fields the endpoint does not know (typos must not be silently ignored). */
     public JsonBody allowOnly(Set<String> known) {
-        for (String name : fields.keySet()) {
-            if (!known.contains(name)) {
-                errors.add(FieldError.at(pointer(name), "unknown_field", "unknown field '" + name + "'"));
-            }
-        }
+        fields.allowOnly(known);
         return this;
     }
 
     public void error(String field, String code, String message) {
-        errors.add(FieldError.at(pointer(field), code, message));
+        fields.error(field, code, message);
     }
 
     public List<FieldError> errors() {
-        return errors;
+        return fields.errors();
     }
 
     /** Throws the 422 if anything was wrong so far. */
     public void throwIfInvalid() {
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        Fields.failOn(fields.errors());
     }
 
     @SuppressWarnings("unchecked")

@@ -7,6 +7,7 @@ import io.partnerportal.common.InvalidInputException;
 import io.partnerportal.common.NotFoundException;
 import io.partnerportal.common.Page;
 import io.partnerportal.common.PageRequest;
+import io.partnerportal.common.UnknownMembers;
 import io.partnerportal.experiences.application.port.AudienceAccess;
 import io.partnerportal.experiences.application.port.Directory;
 import io.partnerportal.experiences.application.port.FormStore;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -89,12 +91,7 @@ public class FormSubmissions {
             }
         }
         Form form = formFor(contactId, formId);
-        List<FieldError> errors = new ArrayList<>();
-        for (String field : body.keySet()) {
-            if (!field.equals("values")) {
-                errors.add(FieldError.at("/" + field, "unknown_field", "unknown field '" + field + "'"));
-            }
-        }
+        List<FieldError> errors = new ArrayList<>(UnknownMembers.of(body.keySet(), Set.of("values"), ""));
         Map<String, Object> values = SubmissionRules.values(form, body.get("values"), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -2,6 +2,7 @@ package io.partnerportal.experiences.domain;
 
 import io.partnerportal.common.ConflictException;
 import io.partnerportal.common.FieldError;
+import io.partnerportal.common.Fields;
 import io.partnerportal.common.JsonPointer;
 
 import java.util.ArrayList;

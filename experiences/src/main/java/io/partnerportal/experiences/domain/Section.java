@@ -1,6 +1,7 @@
 package io.partnerportal.experiences.domain;
 
 import io.partnerportal.common.FieldError;
+import io.partnerportal.common.Fields;
 import io.partnerportal.common.JsonPointer;
 
 import java.net.URI;

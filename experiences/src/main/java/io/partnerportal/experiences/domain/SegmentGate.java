@@ -2,12 +2,14 @@ package io.partnerportal.experiences.domain;
 
 import io.partnerportal.common.FieldError;
 import io.partnerportal.common.JsonPointer;
+import io.partnerportal.common.UnknownMembers;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Who an experience, a tab or a form is for — everyone, or the contacts in at least one of some
@@ -60,12 +62,8 @@ public sealed interface SegmentGate permits SegmentGate.Everyone, SegmentGate.An
         }
         Object type = map.get("type");
         if ("everyone".equals(type)) {
-            for (Object key : map.keySet()) {
-                if (!"type".equals(key)) {
-                    errors.add(FieldError.at(JsonPointer.append(pointer, String.valueOf(key)), "unknown_field",
-                            "an 'everyone' audience has no other fields"));
-                }
-            }
+            errors.addAll(UnknownMembers.of(map.keySet(), Set.of("type"), pointer,
+                    key -> "an 'everyone' audience has no other fields"));
             return EVERYONE;
         }
         if (!"segments".equals(type)) {
@@ -74,12 +72,7 @@ public sealed interface SegmentGate permits SegmentGate.Everyone, SegmentGate.An
             return null;
         }
         int before = errors.size();
-        for (Object key : map.keySet()) {
-            if (!"type".equals(key) && !"segmentIds".equals(key)) {
-                errors.add(FieldError.at(JsonPointer.append(pointer, String.valueOf(key)), "unknown_field",
-                        "unknown field '" + key + "'"));
-            }
-        }
+        errors.addAll(UnknownMembers.of(map.keySet(), Set.of("type", "segmentIds"), pointer));
         String idsPointer = JsonPointer.append(pointer, "segmentIds");
         Object ids = map.get("segmentIds");
         if (!(ids instanceof List<?> list)) {

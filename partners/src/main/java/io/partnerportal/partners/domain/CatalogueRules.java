@@ -3,6 +3,7 @@ package io.partnerportal.partners.domain;
 import io.partnerportal.common.FieldError;
 import io.partnerportal.common.InvalidInputException;
 import io.partnerportal.common.JsonPointer;
+import io.partnerportal.common.UnknownMembers;
 import io.partnerportal.partners.api.PropertyDefinition;
 import io.partnerportal.partners.api.PropertyLevel;
 import io.partnerportal.partners.api.PropertyOption;
@@ -41,13 +42,9 @@ public final class CatalogueRules {
 
     /** A new portal or CRM property from a request body; every problem is reported at once. */
     public static PropertyDefinition newDefinition(Map<String, Object> body) {
-        List<FieldError> errors = new ArrayList<>();
-        for (String field : body.keySet()) {
-            if (!NEW_FIELDS.contains(field)) {
-                errors.add(FieldError.at(JsonPointer.of(field), "unknown_field", "'" + field + "' is not a field of "
-                        + "a new property (" + String.join(", ", NEW_FIELDS.stream().sorted().toList()) + ")"));
-            }
-        }
+        List<FieldError> errors = new ArrayList<>(UnknownMembers.of(body.keySet(), NEW_FIELDS, "",
+                field -> "'" + field + "' is not a field of a new property ("
+                        + String.join(", ", NEW_FIELDS.stream().sorted().toList()) + ")"));
         PropertyLevel level = null;
         Object rawLevel = body.get("level");
         if (rawLevel instanceof String s && (s.equals("partner") || s.equals("contact"))) {

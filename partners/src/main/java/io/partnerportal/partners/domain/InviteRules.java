@@ -1,6 +1,7 @@
 package io.partnerportal.partners.domain;
 
 import io.partnerportal.common.FieldError;
+import io.partnerportal.common.UnknownMembers;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -42,13 +43,8 @@ public final class InviteRules {
      */
     public static InviteRequest check(Map<String, Object> body, String website, boolean allowAnyDomain,
                                       List<FieldError> errors) {
-        List<FieldError> found = new ArrayList<>();
-        for (String member : body.keySet()) {
-            if (!FIELDS.contains(member)) {
-                found.add(FieldError.at("/" + member, "unknown_field", "'" + member
-                        + "' is not a field of an invite (email, firstName, lastName)"));
-            }
-        }
+        List<FieldError> found = new ArrayList<>(UnknownMembers.of(body.keySet(), FIELDS, "",
+                member -> "'" + member + "' is not a field of an invite (email, firstName, lastName)"));
         String email = DirectoryRules.email(body.get("email"), "/email", found);
         String firstName = DirectoryRules.text(body.get("firstName"), "/firstName",
                 DirectoryRules.MAX_PERSON_NAME_LENGTH, false, found);

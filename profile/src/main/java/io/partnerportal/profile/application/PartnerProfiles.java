@@ -7,6 +7,7 @@ import io.partnerportal.common.ForbiddenException;
 import io.partnerportal.common.InvalidInputException;
 import io.partnerportal.common.JsonPointer;
 import io.partnerportal.common.NotFoundException;
+import io.partnerportal.common.UnknownMembers;
 import io.partnerportal.partners.api.ChangeCause;
 import io.partnerportal.partners.api.ChangeContext;
 import io.partnerportal.partners.api.ContactRecord;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The partner profile in the portal: every contact of a partner sees the configured properties of its
@@ -83,13 +85,8 @@ public class PartnerProfiles implements ProfileAccess {
         if (!access.isAdmitted(contactId, current.editAudience())) {
             throw new ForbiddenException("Editing the partner profile is restricted: you can view it but not change it.");
         }
-        List<FieldError> errors = new ArrayList<>();
-        for (String member : body.keySet()) {
-            if (!"properties".equals(member)) {
-                errors.add(FieldError.at(JsonPointer.of(member), "unknown_field", "'" + member
-                        + "' is not a field of a profile edit (properties)"));
-            }
-        }
+        List<FieldError> errors = new ArrayList<>(UnknownMembers.of(body.keySet(), Set.of("properties"), "",
+                member -> "'" + member + "' is not a field of a profile edit (properties)"));
         Object raw = body.get("properties");
         Map<String, Object> values = new LinkedHashMap<>();
         if (!(raw instanceof Map<?, ?> map)) {

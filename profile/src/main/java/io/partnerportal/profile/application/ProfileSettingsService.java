@@ -7,6 +7,7 @@ import io.partnerportal.common.ConfigurationChanged;
 import io.partnerportal.common.FieldError;
 import io.partnerportal.common.InvalidInputException;
 import io.partnerportal.common.StaleVersionException;
+import io.partnerportal.common.UnknownMembers;
 import io.partnerportal.profile.application.port.Catalogue;
 import io.partnerportal.profile.application.port.ProfileSettings;
 import io.partnerportal.profile.application.port.ProfileSettingsStore;
@@ -53,13 +54,8 @@ public class ProfileSettingsService {
 
     @Transactional
     public ProfileSettings replace(Map<String, Object> body, Actor actor) {
-        List<FieldError> errors = new ArrayList<>();
-        for (String member : body.keySet()) {
-            if (!FIELDS.contains(member)) {
-                errors.add(FieldError.at("/" + member, "unknown_field", "'" + member + "' is not a profile setting "
-                        + "(properties, editAudience, version)"));
-            }
-        }
+        List<FieldError> errors = new ArrayList<>(UnknownMembers.of(body.keySet(), FIELDS, "",
+                member -> "'" + member + "' is not a profile setting (properties, editAudience, version)"));
         ProfileLayout layout = ProfileLayout.parse(body.get("properties"), catalogue.partnerProperties(), errors);
         Audience audience = null;
         try {

@@ -1,6 +1,7 @@
 package io.partnerportal.profile.domain;
 
 import io.partnerportal.common.FieldError;
+import io.partnerportal.common.UnknownMembers;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import java.util.Set;
 public record ProfileLayout(List<ProfileProperty> properties) {
 
     public static final int MAX_PROPERTIES = 100;
+    private static final Set<String> ITEM_FIELDS = Set.of("key", "mode");
 
     public ProfileLayout {
         properties = List.copyOf(properties);
@@ -44,12 +46,8 @@ public record ProfileLayout(List<ProfileProperty> properties) {
                 errors.add(FieldError.at(pointer, "wrong_value_type", "a property is {key, mode}"));
                 continue;
             }
-            for (Object member : item.keySet()) {
-                if (!"key".equals(member) && !"mode".equals(member)) {
-                    errors.add(FieldError.at(pointer + "/" + member, "unknown_field", "'" + member
-                            + "' is not a field of a profile property (key, mode)"));
-                }
-            }
+            errors.addAll(UnknownMembers.of(item.keySet(), ITEM_FIELDS, pointer,
+                    member -> "'" + member + "' is not a field of a profile property (key, mode)"));
             Object key = item.get("key");
             PropertyFacts fact = null;
             if (!(key instanceof String k) || k.isBlank()) {

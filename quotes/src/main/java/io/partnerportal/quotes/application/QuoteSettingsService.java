@@ -7,6 +7,7 @@ import io.partnerportal.common.ConfigurationChanged;
 import io.partnerportal.common.FieldError;
 import io.partnerportal.common.InvalidInputException;
 import io.partnerportal.common.StaleVersionException;
+import io.partnerportal.common.UnknownMembers;
 import io.partnerportal.quotes.application.port.QuoteSettings;
 import io.partnerportal.quotes.application.port.QuoteSettingsStore;
 import io.partnerportal.quotes.domain.DiscountCap;
@@ -35,6 +36,7 @@ public class QuoteSettingsService {
     public static final int MAX_CAPS = 100;
     private static final Set<String> FIELDS = Set.of("allowQuoteCreation", "defaultMaxDiscountPercent",
             "discountCaps", "version", "updatedAt");
+    private static final Set<String> CAP_FIELDS = Set.of("segmentId", "maxDiscountPercent");
 
     private final QuoteSettingsStore store;
     private final SegmentDirectory segments;
@@ -54,13 +56,9 @@ public class QuoteSettingsService {
 
     @Transactional
     public QuoteSettings replace(Map<String, Object> body, Actor actor) {
-        List<FieldError> errors = new ArrayList<>();
-        for (String member : body.keySet()) {
-            if (!FIELDS.contains(member)) {
-                errors.add(FieldError.at("/" + member, "unknown_field", "'" + member + "' is not a quote setting "
+        List<FieldError> errors = new ArrayList<>(UnknownMembers.of(body.keySet(), FIELDS, "",
+                member -> "'" + member + "' is not a quote setting "
                         + "(allowQuoteCreation, defaultMaxDiscountPercent, discountCaps, version)"));
-            }
-        }
         Audience audience = null;
         try {
             audience = Audience.fromJson(body.get("allowQuoteCreation"), "/allowQuoteCreation");
@@ -124,12 +122,8 @@ public class QuoteSettingsService {
                 continue;
             }
             int before = errors.size();
-            for (Object member : cap.keySet()) {
-                if (!"segmentId".equals(member) && !"maxDiscountPercent".equals(member)) {
-                    errors.add(FieldError.at(pointer + "/" + member, "unknown_field", "'" + member
-                            + "' is not a field of a cap (segmentId, maxDiscountPercent)"));
-                }
-            }
+            errors.addAll(UnknownMembers.of(cap.keySet(), CAP_FIELDS, pointer,
+                    member -> "'" + member + "' is not a field of a cap (segmentId, maxDiscountPercent)"));
             Object segmentId = cap.get("segmentId");
             if (!(segmentId instanceof String id) || id.isBlank()) {
                 errors.add(FieldError.at(pointer + "/segmentId", "required", "segmentId is required"));

@@ -2,6 +2,7 @@ package io.partnerportal.quotes.domain;
 
 import io.partnerportal.common.FieldError;
 import io.partnerportal.common.InvalidInputException;
+import io.partnerportal.common.UnknownMembers;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,13 +25,8 @@ public record ProductDraft(String sku, String name, BigDecimal listPrice, String
             "createdAt", "updatedAt");
 
     public static ProductDraft parse(Map<String, Object> body) {
-        List<FieldError> errors = new ArrayList<>();
-        for (String member : body.keySet()) {
-            if (!FIELDS.contains(member)) {
-                errors.add(FieldError.at("/" + member, "unknown_field", "'" + member
-                        + "' is not a field of a product (sku, name, listPrice, currency)"));
-            }
-        }
+        List<FieldError> errors = new ArrayList<>(UnknownMembers.of(body.keySet(), FIELDS, "",
+                member -> "'" + member + "' is not a field of a product (sku, name, listPrice, currency)"));
         String sku = text(body.get("sku"), "/sku", 64, errors);
         if (sku != null && !SKU.matcher(sku).matches()) {
             errors.add(FieldError.at("/sku", "invalid", "a SKU is 1–64 letters, digits, '.', '_', '-' or '/', "

@@ -2,6 +2,7 @@ package io.partnerportal.quotes.domain;
 
 import io.partnerportal.common.FieldError;
 import io.partnerportal.common.InvalidInputException;
+import io.partnerportal.common.UnknownMembers;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -49,12 +50,8 @@ public record QuoteRequest(List<Line> lines) {
 
     /** The request with what was valid in it; shape errors are added to {@code errors}. */
     public static QuoteRequest parse(Map<String, Object> body, List<FieldError> errors) {
-        for (String member : body.keySet()) {
-            if (!FIELDS.contains(member)) {
-                errors.add(FieldError.at("/" + member, "unknown_field", "'" + member + "' is not a field of a quote "
-                        + "(lines)"));
-            }
-        }
+        errors.addAll(UnknownMembers.of(body.keySet(), FIELDS, "",
+                member -> "'" + member + "' is not a field of a quote (lines)"));
         List<Line> lines = new ArrayList<>();
         Object raw = body.get("lines");
         if (!(raw instanceof List<?> list)) {
@@ -77,12 +74,8 @@ public record QuoteRequest(List<Line> lines) {
                     + "discountPercent}"));
             return new Line(null, null, null);
         }
-        for (Object member : map.keySet()) {
-            if (!LINE_FIELDS.contains(String.valueOf(member))) {
-                errors.add(FieldError.at(pointer + "/" + member, "unknown_field", "'" + member
-                        + "' is not a field of a line (productId, quantity, discountPercent)"));
-            }
-        }
+        errors.addAll(UnknownMembers.of(map.keySet(), LINE_FIELDS, pointer,
+                member -> "'" + member + "' is not a field of a line (productId, quantity, discountPercent)"));
         Object productId = map.get("productId");
         String product = null;
         if (productId instanceof String s && !s.isBlank()) {

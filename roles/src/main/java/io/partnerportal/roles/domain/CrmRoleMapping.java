@@ -3,6 +3,7 @@ package io.partnerportal.roles.domain;
 import io.partnerportal.common.FieldError;
 import io.partnerportal.common.InvalidInputException;
 import io.partnerportal.common.JsonPointer;
+import io.partnerportal.common.UnknownMembers;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,12 +55,8 @@ public record CrmRoleMapping(String field, List<Entry> entries, long version) {
     /** Reads a PUT body {@code {"field", "mappings": [{"crmValue", "role"}], "version"?}}; role keys must exist. */
     @SuppressWarnings("unchecked")
     public static CrmRoleMapping fromRequest(Map<String, Object> body, Collection<String> roleKeys, long nextVersion) {
-        List<FieldError> errors = new ArrayList<>();
-        for (String f : body.keySet()) {
-            if (!Set.of("field", "mappings", "version").contains(f)) {
-                errors.add(FieldError.at("/" + f, "unknown_field", "unknown field '" + f + "'"));
-            }
-        }
+        List<FieldError> errors = new ArrayList<>(UnknownMembers.of(body.keySet(),
+                Set.of("field", "mappings", "version"), ""));
         String field = null;
         Object rawField = body.get("field");
         if (rawField != null) {
@@ -85,11 +82,7 @@ public record CrmRoleMapping(String field, List<Entry> entries, long version) {
                     errors.add(FieldError.at(pointer, "wrong_value_type", "a mapping is {\"crmValue\", \"role\"}"));
                     continue;
                 }
-                for (Object k : m.keySet()) {
-                    if (!"crmValue".equals(k) && !"role".equals(k)) {
-                        errors.add(FieldError.at(pointer + "/" + k, "unknown_field", "unknown field '" + k + "'"));
-                    }
-                }
+                errors.addAll(UnknownMembers.of(m.keySet(), Set.of("crmValue", "role"), pointer));
                 Object value = m.get("crmValue");
                 Object role = m.get("role");
                 boolean ok = true;

@@ -2,6 +2,7 @@ package io.partnerportal.roles.domain;
 
 import io.partnerportal.common.FieldError;
 import io.partnerportal.common.InvalidInputException;
+import io.partnerportal.common.UnknownMembers;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +26,7 @@ public final class RoleRules {
 
     /** A new role from a request body (not yet checked against the other roles). */
     public static Role newRole(String id, Map<String, Object> body, int position, Instant now) {
-        List<FieldError> errors = new ArrayList<>();
-        unknownFields(body, NEW_FIELDS, errors);
+        List<FieldError> errors = new ArrayList<>(UnknownMembers.of(body.keySet(), NEW_FIELDS, ""));
         String key = null;
         Object rawKey = body.get("key");
         if (rawKey instanceof String s && Role.KEY.matcher(s).matches()) {
@@ -43,8 +43,7 @@ public final class RoleRules {
 
     /** The role after a patch of its name or permissions; the key is immutable. */
     public static Role edit(Role current, Map<String, Object> patch) {
-        List<FieldError> errors = new ArrayList<>();
-        unknownFields(patch, EDIT_FIELDS, errors);
+        List<FieldError> errors = new ArrayList<>(UnknownMembers.of(patch.keySet(), EDIT_FIELDS, ""));
         if (patch.containsKey("key") && !current.key().equals(patch.get("key"))) {
             errors.add(FieldError.at("/key", "immutable", "a role's key never changes (tabs, the CRM mapping and "
                     + "segment conditions refer to it); create a new role instead"));
@@ -89,14 +88,6 @@ public final class RoleRules {
         errors.add(FieldError.at("/collaborationRestricted", "wrong_value_type",
                 "collaborationRestricted is true or false"));
         return fallback;
-    }
-
-    private static void unknownFields(Map<String, Object> body, Set<String> known, List<FieldError> errors) {
-        for (String field : body.keySet()) {
-            if (!known.contains(field)) {
-                errors.add(FieldError.at("/" + field, "unknown_field", "unknown field '" + field + "'"));
-            }
-        }
     }
 
     private static void fail(List<FieldError> errors) {

@@ -3,12 +3,14 @@ package io.partnerportal.segments.api;
 import io.partnerportal.common.FieldError;
 import io.partnerportal.common.InvalidInputException;
 import io.partnerportal.common.JsonPointer;
+import io.partnerportal.common.UnknownMembers;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Who a gated item (tab, form, quote creation, profile editing, ...) is for: everyone, or the
@@ -77,13 +79,8 @@ public sealed interface Audience permits Audience.Everyone, Audience.AnyOfSegmen
             throw InvalidInputException.of(JsonPointer.append(pointer, "type"), "invalid",
                     "type must be 'everyone' or 'segments'");
         }
-        List<FieldError> errors = new ArrayList<>();
-        for (Object key : map.keySet()) {
-            if (!"type".equals(key) && !"segmentIds".equals(key)) {
-                errors.add(FieldError.at(JsonPointer.append(pointer, String.valueOf(key)), "unknown_field",
-                        "unknown field '" + key + "'"));
-            }
-        }
+        List<FieldError> errors = new ArrayList<>(UnknownMembers.of(map.keySet(), Set.of("type", "segmentIds"),
+                pointer));
         String idsPointer = JsonPointer.append(pointer, "segmentIds");
         Object ids = map.get("segmentIds");
         if (!(ids instanceof List<?> list)) {

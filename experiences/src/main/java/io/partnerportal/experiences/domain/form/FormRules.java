@@ -1,8 +1,8 @@
 package io.partnerportal.experiences.domain.form;
 
 import io.partnerportal.common.FieldError;
+import io.partnerportal.common.Fields;
 import io.partnerportal.common.JsonPointer;
-import io.partnerportal.experiences.domain.Fields;
 import io.partnerportal.experiences.domain.SegmentGate;
 
 import java.math.BigDecimal;

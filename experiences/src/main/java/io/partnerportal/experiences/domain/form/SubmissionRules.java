@@ -2,6 +2,7 @@ package io.partnerportal.experiences.domain.form;
 
 import io.partnerportal.common.FieldError;
 import io.partnerportal.common.JsonPointer;
+import io.partnerportal.common.UnknownMembers;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -34,12 +35,8 @@ public final class SubmissionRules {
                     "values is an object of field key → answer"));
             return out;
         }
-        for (Object key : submitted.keySet()) {
-            if (form.field(String.valueOf(key)).isEmpty()) {
-                errors.add(FieldError.at(JsonPointer.of("values", String.valueOf(key)), "unknown_field",
-                        "the form has no field '" + key + "'"));
-            }
-        }
+        errors.addAll(UnknownMembers.of(submitted.keySet(), form.fields().stream().map(FormField::key).toList(),
+                "/values", key -> "the form has no field '" + key + "'"));
         for (FormField field : form.fields()) {
             String pointer = JsonPointer.of("values", field.key());
             Object v = submitted.get(field.key());

@@ -12,6 +12,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.partnerportal.common.FieldError;
 import io.partnerportal.common.InvalidInputException;
+import io.partnerportal.common.UnknownMembers;
 import io.partnerportal.partners.application.TeamInvites;
 import io.partnerportal.partners.domain.InviteSettings;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,6 +25,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The admin's team invite settings. */
 @Controller("/api/admin/settings/invites")
@@ -58,12 +60,8 @@ class InviteSettingsController {
     @RequestBody(content = @Content(schema = @Schema(implementation = InviteSettingsJson.class)))
     InviteSettingsJson put(@Body String body, Authentication authentication) {
         Map<String, Object> json = Requests.object(body);
-        List<FieldError> errors = new ArrayList<>();
-        for (String member : json.keySet()) {
-            if (!member.equals("allowAnyEmailDomain") && !member.equals("version")) {
-                errors.add(FieldError.at("/" + member, "unknown_field", "'" + member + "' is not a setting"));
-            }
-        }
+        List<FieldError> errors = new ArrayList<>(UnknownMembers.of(json.keySet(),
+                Set.of("allowAnyEmailDomain", "version"), "", member -> "'" + member + "' is not a setting"));
         Object allow = json.get("allowAnyEmailDomain");
         if (allow != null && !(allow instanceof Boolean)) {
             errors.add(FieldError.at("/allowAnyEmailDomain", "wrong_type", "allowAnyEmailDomain must be true or false"));

@@ -10,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.partnerportal.common.InvalidInputException;
+import io.partnerportal.common.JsonPointer;
 import io.partnerportal.common.web.Actors;
 import io.partnerportal.roles.adapter.web.RoleJson.ContactRoleResponse;
 import io.partnerportal.roles.application.AssignmentService;
@@ -48,7 +49,7 @@ class ContactRoleController {
         Map<String, Object> request = RoleJson.object(body);
         for (String field : request.keySet()) {
             if (!field.equals("roleId") && !field.equals("roleKey")) {
-                throw InvalidInputException.of("/" + field, "unknown_field", "unknown field '" + field + "'");
+                throw InvalidInputException.of(JsonPointer.of(field), "unknown_field", "unknown field '" + field + "'");
             }
         }
         if (request.get("roleId") instanceof String roleId && !roleId.isBlank() && !request.containsKey("roleKey")) {

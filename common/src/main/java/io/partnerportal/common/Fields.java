@@ -1,8 +1,4 @@
-package io.partnerportal.experiences.domain;
-
-import io.partnerportal.common.FieldError;
-import io.partnerportal.common.InvalidInputException;
-import io.partnerportal.common.JsonPointer;
+package io.partnerportal.common;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,6 +9,8 @@ import java.util.Set;
 /**
  * Reads one JSON object (plain Java: maps, lists, strings, BigDecimal numbers, booleans) field by
  * field, collecting every problem with its pointer, so a request learns all its mistakes in one 422.
+ * Plain Java, so a domain reads its request shapes with it; {@code common.web.JsonBody} reads a
+ * Micronaut JSON tree with it.
  */
 public final class Fields {
 
@@ -57,29 +55,38 @@ public final class Fields {
         return map.get(field);
     }
 
+    /** Refuses members the object may not have (typos must not be silently ignored). */
     public void allowOnly(Set<String> known) {
-        for (String name : map.keySet()) {
-            if (!known.contains(name)) {
-                errors.add(FieldError.at(pointer(name), "unknown_field", "unknown field '" + name + "'"));
-            }
-        }
+        errors.addAll(UnknownMembers.of(map.keySet(), known, pointer));
     }
 
     public void error(String field, String code, String message) {
         errors.add(FieldError.at(pointer(field), code, message));
     }
 
+    /** The member's value; null when absent, which is an error when it is required. */
+    public Object value(String field, boolean required) {
+        Object v = map.get(field);
+        if (v == null && required) {
+            error(field, "required", field + " is required");
+        }
+        return v;
+    }
+
+    /** The member's string as sent (null when absent, or an error when it is not a string). */
+    public String text(String field, boolean required) {
+        Object v = value(field, required);
+        if (v == null || v instanceof String) {
+            return (String) v;
+        }
+        error(field, "wrong_value_type", field + " must be a string");
+        return null;
+    }
+
     /** A trimmed string (null when absent and optional, or wrong). */
     public String string(String field, boolean required, int maxLength) {
-        Object v = map.get(field);
-        if (v == null) {
-            if (required) {
-                error(field, "required", field + " is required");
-            }
-            return null;
-        }
-        if (!(v instanceof String s)) {
-            error(field, "wrong_value_type", field + " must be a string");
+        String s = text(field, required);
+        if (s == null) {
             return null;
         }
         String t = s.trim();
@@ -97,11 +104,8 @@ public final class Fields {
     }
 
     public Integer integer(String field, boolean required, int min, int max) {
-        Object v = map.get(field);
+        Object v = value(field, required);
         if (v == null) {
-            if (required) {
-                error(field, "required", field + " is required");
-            }
             return null;
         }
         if (v instanceof BigDecimal d) {
@@ -132,20 +136,20 @@ public final class Fields {
         return fallback;
     }
 
+    /** A list of any length (null when absent, or an error when it is not a list). */
+    public List<?> list(String field, boolean required) {
+        Object v = value(field, required);
+        if (v == null || v instanceof List<?>) {
+            return (List<?>) v;
+        }
+        error(field, "wrong_value_type", field + " must be a list");
+        return null;
+    }
+
     /** A list (null and an error when present but not a list, or longer than {@code maxItems}). */
     public List<?> list(String field, boolean required, int maxItems) {
-        Object v = map.get(field);
-        if (v == null) {
-            if (required) {
-                error(field, "required", field + " is required");
-            }
-            return null;
-        }
-        if (!(v instanceof List<?> list)) {
-            error(field, "wrong_value_type", field + " must be a list");
-            return null;
-        }
-        if (list.size() > maxItems) {
+        List<?> list = list(field, required);
+        if (list != null && list.size() > maxItems) {
             error(field, "too_many_values", field + " holds at most " + maxItems + " items");
             return null;
         }
