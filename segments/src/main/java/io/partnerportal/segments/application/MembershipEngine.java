@@ -21,8 +21,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -172,6 +174,17 @@ class MembershipEngine {
             return list;
         }
 
+        /** Whether this transaction left the record alone (the segment and the pair aside: see {@link #clean}). */
+        boolean cleanMember(String memberId) {
+            return (dirtyContacts.isEmpty() || !dirtyContacts.contains(memberId))
+                    && (dirtyPartners.isEmpty() || !dirtyPartners.contains(memberId));
+        }
+
+        /** Whether the index may answer for every member of the segment that {@link #cleanMember} allows. */
+        boolean cleanSegment(String segmentId) {
+            return (dirtySegments.isEmpty() || !dirtySegments.contains(segmentId)) && dirtyPairs.isEmpty();
+        }
+
         /** Whether the index may answer for the pair (the sets are usually empty: no string is built then). */
         boolean clean(String segmentId, String memberId) {
             return (dirtySegments.isEmpty() || !dirtySegments.contains(segmentId))
@@ -209,6 +222,10 @@ class MembershipEngine {
         private final Set<String> fromDirectory = new HashSet<>();
         private Memory memory;
         private boolean memoryChecked;
+        /** Subject sets queued for more than one segment: never added to ({@link #queue} copies them first). */
+        private final Set<Set<String>> sharedSets = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** What this rank worked out per subject set, by the set's identity (cleared per rank). */
+        private final Map<Set<String>, SubjectSet> subjectSets = new IdentityHashMap<>();
 
         private Run(Definitions definitions, MembershipCause cause) {
             this.definitions = definitions;
@@ -231,15 +248,37 @@ class MembershipEngine {
 
         /** Queues the evaluation of a dynamic segment for some partners or contacts (per its level). */
         Run evaluate(CompiledSegment segment, Collection<String> subjects) {
-            if (segment.dynamic() && !subjects.isEmpty()) {
-                pending.computeIfAbsent(segment.rank(), r -> new LinkedHashMap<>())
-                        .computeIfAbsent(segment.id(), id -> new LinkedHashSet<>()).addAll(subjects);
-            }
+            return queue(segment, subjects, null);
+        }
+
+        /**
+         * Queues several segments for the same subjects. The segments queued for them first share one
+         * set of the subjects (a partner-wide change queues 10,000 contacts for dozens of segments), so
+         * what the run works out per subject — ordinals, placements, whether memory may answer — is
+         * worked out once per set ({@link SubjectSet}), not once per segment.
+         */
+        Run evaluateAll(Collection<CompiledSegment> segments, Collection<String> subjects) {
+            Set<String> shared = new LinkedHashSet<>(subjects);
+            segments.forEach(s -> queue(s, subjects, shared));
             return this;
         }
 
-        Run evaluateAll(Collection<CompiledSegment> segments, Collection<String> subjects) {
-            segments.forEach(s -> evaluate(s, subjects));
+        private Run queue(CompiledSegment segment, Collection<String> subjects, Set<String> shared) {
+            if (!segment.dynamic() || subjects.isEmpty()) {
+                return this;
+            }
+            Map<String, Set<String>> rank = pending.computeIfAbsent(segment.rank(), r -> new LinkedHashMap<>());
+            Set<String> queued = rank.get(segment.id());
+            if (queued == null && shared != null) {
+                sharedSets.add(shared);
+                rank.put(segment.id(), shared);
+                return this;
+            }
+            if (queued == null || sharedSets.contains(queued)) {
+                queued = queued == null ? new LinkedHashSet<>() : new LinkedHashSet<>(queued); // never add to a shared set
+                rank.put(segment.id(), queued);
+            }
+            queued.addAll(subjects);
             return this;
         }
 
@@ -283,6 +322,7 @@ class MembershipEngine {
             int evaluations = 0;
             while (!pending.isEmpty()) {
                 Map<String, Set<String>> rank = pending.pollFirstEntry().getValue();
+                subjectSets.clear();
                 long t = System.nanoTime();
                 prepare(rank);
                 reading += System.nanoTime() - t;
@@ -325,9 +365,10 @@ class MembershipEngine {
         private void prepare(Map<String, Set<String>> rank) {
             Set<String> partnerSubjects = new LinkedHashSet<>();
             Set<String> contactSubjects = new LinkedHashSet<>();
+            Set<Set<String>> added = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Map.Entry<String, Set<String>> entry : rank.entrySet()) {
                 CompiledSegment segment = definitions.get(entry.getKey());
-                if (segment != null) {
+                if (segment != null && added.add(entry.getValue())) {
                     (segment.level() == SegmentLevel.PARTNER ? partnerSubjects : contactSubjects).addAll(entry.getValue());
                 }
             }
@@ -440,26 +481,31 @@ class MembershipEngine {
 
         private void process(CompiledSegment segment, Set<String> subjects) {
             boolean partnerLevel = segment.level() == SegmentLevel.PARTNER;
+            String segmentId = segment.id();
+            SubjectSet many = partnerLevel ? null : subjectSet(subjects);
+            Memory m = memory;
+            boolean segmentClean = many != null && m.cleanSegment(segmentId);
             if (partnerLevel) {
                 preloadPartners(subjects);
-            } else {
+            } else if (many == null) {
                 preloadContacts(subjects);
             }
-            load(segment.level(), Set.of(segment.id()), subjects);
+            if (!(segmentClean && many.allClean() && !known.containsKey(segmentId))) {
+                load(segment.level(), Set.of(segmentId), subjects); // some pairs are not the index's to answer
+            }
             // one pass: evaluate each subject and compare with its membership as this run sees it
-            String segmentId = segment.id();
             UUID segmentUuid = uuid(segmentId);
             Set<String> seen = known.getOrDefault(segmentId, Set.of());
             Set<String> in = members.getOrDefault(segmentId, Set.of());
-            Memory m = memory;
             Set<String> joined = new HashSet<>();
             Set<String> left = new HashSet<>();
-            Columnwise columnwise = partnerLevel ? null : columnwise(segment, subjects);
+            Columnwise columnwise = many == null ? null : columnwise(segment, many);
             int position = 0;
             int segmentColumn = columnwise == null ? -1 : indexRows.refresh(m.view).contactSegmentColumn(segmentUuid);
             for (String subject : subjects) {
                 boolean now = false;
-                int ord = columnwise == null ? -1 : columnwise.ordinals[position++];
+                int at = position++;
+                int ord = columnwise == null ? -1 : columnwise.ordinals[at];
                 if (ord >= 0) {
                     now = BulkEvaluation.test(columnwise.selected, ord);
                 } else if (segment.condition() != null) {
@@ -474,9 +520,9 @@ class MembershipEngine {
                     }
                 }
                 boolean was;
-                if (seen.contains(subject)) {
+                if (!seen.isEmpty() && seen.contains(subject)) {
                     was = in.contains(subject);
-                } else if (ord >= 0 && m.clean(segmentId, subject)) {
+                } else if (ord >= 0 && (segmentClean ? many.clean()[at] : m.clean(segmentId, subject))) {
                     was = indexRows.isMember(ord, segmentColumn);
                 } else {
                     UUID id = m == null ? null : ord >= 0 ? m.view.contactId(ord) : uuid(subject);
@@ -512,20 +558,43 @@ class MembershipEngine {
          * for all of them at once, column-wise over the value store ({@link RunRecords}), for every
          * subject this transaction did not change itself; null when record-at-a-time is the better way.
          */
-        private Columnwise columnwise(CompiledSegment segment, Set<String> subjects) {
-            Memory m = memory;
-            if (m == null || subjects.size() < COLUMNWISE_MIN || segment.condition() == null
-                    || !segment.condition().readsOwnValuesOnly()) {
+        private Columnwise columnwise(CompiledSegment segment, SubjectSet many) {
+            if (many.records() == null || segment.condition() == null || !segment.condition().readsOwnValuesOnly()) {
                 return null;
             }
+            return new Columnwise(many.ordinals(), segment.condition().select(SegmentLevel.CONTACT, many.records()));
+        }
+
+        /**
+         * What the run needs per contact of a set of at least {@link #COLUMNWISE_MIN} contacts, worked
+         * out once per rank for all the segments queued with the set: the contacts loaded, their
+         * value-store ordinals (-1: evaluated record-at-a-time) with their partners as a {@link
+         * RunRecords} population (null when none qualifies), and per contact whether this transaction
+         * left it alone so memory may answer for it. Null without memory or for fewer contacts.
+         */
+        private SubjectSet subjectSet(Set<String> subjects) {
+            if (subjects.size() < COLUMNWISE_MIN || memory() == null) {
+                return null;
+            }
+            SubjectSet known = subjectSets.get(subjects);
+            if (known != null) {
+                return known;
+            }
+            preloadContacts(subjects);
+            Memory m = memory;
             RunRecords records = new RunRecords(m.view, today);
             int[] ordinals = new int[subjects.size()];
+            boolean[] clean = new boolean[subjects.size()];
+            boolean allClean = true;
             int position = 0;
             int any = 0;
             int lastPartnerOrd = -1;
             String lastPartnerId = null;
             Values lastPartner = null;
             for (String subject : subjects) {
+                int at = position++;
+                clean[at] = m.cleanMember(subject) && uuid(subject) != null;
+                allClean &= clean[at];
                 // a contact this transaction did not change was read from the store: its view knows its ordinal
                 int ord = m.view.contactOrd(contacts.get(subject));
                 int partnerOrd = ord >= 0 && m.view.hasContact(ord) ? m.view.partnerOf(ord) : -1;
@@ -535,14 +604,16 @@ class MembershipEngine {
                     lastPartner = partner(lastPartnerId);
                 }
                 if (partnerOrd < 0 || lastPartner == null || !lastPartnerId.equals(partnerOfContact.get(subject))) {
-                    ordinals[position++] = -1; // evaluated record-at-a-time
+                    ordinals[at] = -1; // evaluated record-at-a-time
                     continue;
                 }
                 records.add(ord, partnerOrd, lastPartner);
-                ordinals[position++] = ord;
+                ordinals[at] = ord;
                 any++;
             }
-            return any == 0 ? null : new Columnwise(ordinals, segment.condition().select(SegmentLevel.CONTACT, records));
+            SubjectSet set = new SubjectSet(ordinals, any == 0 ? null : records, clean, allClean);
+            subjectSets.put(subjects, set);
+            return set;
         }
 
         private final IndexRows indexRows = new IndexRows();
@@ -715,6 +786,10 @@ class MembershipEngine {
      * Contacts decided column-wise: their value-store ordinals in the order of the subjects (-1: decided
      * record-at-a-time) and the selected ones as bits over those ordinals.
      */
+    /** See {@link Run#subjectSet}. */
+    private record SubjectSet(int[] ordinals, RunRecords records, boolean[] clean, boolean allClean) {
+    }
+
     private record Columnwise(int[] ordinals, long[] selected) {
     }
 

@@ -78,16 +78,17 @@ public class MembershipMaintenance {
             }
             case UPDATED -> {
                 Set<String> keys = event.changes().keySet();
-                List<String> contacts = null;
+                List<CompiledSegment> contactLevel = new ArrayList<>();
                 for (CompiledSegment segment : readers(definitions, Scope.PARTNER, keys)) {
                     if (segment.level() == SegmentLevel.PARTNER) {
                         run.evaluate(segment, List.of(partnerId));
                     } else {
-                        if (contacts == null) {
-                            contacts = memberships.contactsOfPartner(partnerId);
-                        }
-                        run.evaluate(segment, contacts);
+                        contactLevel.add(segment);
                     }
+                }
+                if (!contactLevel.isEmpty()) {
+                    // every contact of the partner, for each segment: queued as one shared set of subjects
+                    run.evaluateAll(contactLevel, memberships.contactsOfPartner(partnerId));
                 }
             }
         }
