@@ -94,11 +94,11 @@ class JdbcMembershipStore implements MembershipStore {
             List<String> lm = new ArrayList<>();
             for (SegmentChange c : effective) {
                 if (c.level() == level) {
-                    c.diff().joined().forEach(m -> {
+                    inKeyOrder(c.diff().joined()).forEach(m -> {
                         js.add(c.segmentId());
                         jm.add(m);
                     });
-                    c.diff().left().forEach(m -> {
+                    inKeyOrder(c.diff().left()).forEach(m -> {
                         ls.add(c.segmentId());
                         lm.add(m);
                     });
@@ -135,7 +135,7 @@ class JdbcMembershipStore implements MembershipStore {
             Long batch = batches.get(c.segmentId());
             for (int pass = 0; pass < 2; pass++) {
                 boolean join = pass == 0;
-                for (String m : join ? c.diff().joined() : c.diff().left()) {
+                for (String m : inKeyOrder(join ? c.diff().joined() : c.diff().left())) {
                     batchIds.add(batch == null ? null : batch.toString());
                     segments.add(c.segmentId());
                     versions.add(Long.toString(c.segmentVersion()));
@@ -543,5 +543,14 @@ class JdbcMembershipStore implements MembershipStore {
             }
         }
         return valid.toArray(String[]::new);
+    }
+
+    /**
+     * Member ids in the order of the indexes they are written into (PostgreSQL orders uuids as their
+     * canonical lower-case text sorts): consecutive rows land on the same index pages, so a big change reads
+     * each page once instead of hopping across a membership table of millions of rows.
+     */
+    private static List<String> inKeyOrder(Collection<String> memberIds) {
+        return memberIds.size() < 2 ? List.copyOf(memberIds) : memberIds.stream().sorted().toList();
     }
 }
