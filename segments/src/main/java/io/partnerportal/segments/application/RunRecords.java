@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Some contacts of the value store (those one maintenance run evaluates) as a {@link Population}, so
@@ -25,6 +26,12 @@ final class RunRecords implements Population {
     /** Partners whose values differ from the store's (changed in this transaction), by ordinal. */
     private final Map<Integer, Values> changedPartners = new HashMap<>();
     private final Map<String, Object[]> partnerColumns = new HashMap<>();
+    /**
+     * Selections of comparisons made so far: the segments a partner-wide change re-evaluates share
+     * many comparisons ({@code contact.role in [admin]} in dozens), decided once per run. Complete
+     * records only: nothing is added after the first selection.
+     */
+    private final Map<Object, long[]> selections = new HashMap<>();
 
     RunRecords(ValueStore.View view, LocalDate today) {
         this.view = view;
@@ -38,6 +45,9 @@ final class RunRecords implements Population {
      * the store's own view, or the directory's when this transaction changed the partner).
      */
     void add(int contactOrd, int partnerOrd, Values partnerValues) {
+        if (!selections.isEmpty()) {
+            throw new IllegalStateException("records added after a selection was remembered");
+        }
         contacts[contactOrd >>> 6] |= 1L << contactOrd;
         partners[partnerOrd >>> 6] |= 1L << partnerOrd;
         if (view.partnerOrd(partnerValues) != partnerOrd) {
@@ -101,5 +111,16 @@ final class RunRecords implements Population {
     @Override
     public LocalDate today() {
         return today;
+    }
+
+    @Override
+    public long[] selectOnce(Object key, Supplier<long[]> select) {
+        long[] known = selections.get(key);
+        if (known == null) {
+            known = select.get();
+            selections.put(key, known.clone()); // the caller may change its copy
+            return known;
+        }
+        return known.clone();
     }
 }

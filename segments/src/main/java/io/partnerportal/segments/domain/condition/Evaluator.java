@@ -29,10 +29,23 @@ abstract class Evaluator {
      * carried to the contacts once.
      */
     final long[] select(Population p, boolean contacts) {
+        Object key = selectionKey(contacts);
+        return key == null ? decide(p, contacts) : p.selectOnce(key, () -> decide(p, contacts));
+    }
+
+    private long[] decide(Population p, boolean contacts) {
         if (contacts && !readsContact()) {
             return Bits.toContacts(p, selectOwn(p, false));
         }
         return selectOwn(p, contacts);
+    }
+
+    /**
+     * A key equal for nodes that select the same records of any one population, so a population may
+     * remember the selection ({@link Population#selectOnce}); null when not worth remembering.
+     */
+    Object selectionKey(boolean contacts) {
+        return null;
     }
 
     abstract long[] selectOwn(Population p, boolean contacts);

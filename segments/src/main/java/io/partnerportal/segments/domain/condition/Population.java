@@ -1,6 +1,7 @@
 package io.partnerportal.segments.domain.condition;
 
 import java.time.LocalDate;
+import java.util.function.Supplier;
 
 /**
  * Every partner and contact at once, column by column, for evaluating a condition over all of them
@@ -36,4 +37,14 @@ public interface Population {
 
     /** The current UTC date, for relative dates. */
     LocalDate today();
+
+    /**
+     * A selection over this population, made by {@code select} or remembered from an earlier call
+     * with an equal key (equal comparisons in many conditions decided over one population are then
+     * decided once). Always a new array, as {@link CompiledCondition#select} promises. By default
+     * nothing is remembered.
+     */
+    default long[] selectOnce(Object key, Supplier<long[]> select) {
+        return select.get();
+    }
 }

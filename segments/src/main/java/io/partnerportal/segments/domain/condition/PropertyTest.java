@@ -47,6 +47,15 @@ final class PropertyTest extends Evaluator {
         return new SharingKey(source, type);
     }
 
+    /** Equal comparisons select the same records of a population. */
+    private record SelectionKey(SharingKey test, boolean contacts) {
+    }
+
+    @Override
+    Object selectionKey(boolean contacts) {
+        return new SelectionKey(sharingKey(), contacts);
+    }
+
     @Override
     boolean test(Values partner, Values contact, EvaluationContext ctx) {
         Object value = valueIn(partner, contact);

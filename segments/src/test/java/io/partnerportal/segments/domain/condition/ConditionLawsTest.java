@@ -161,6 +161,42 @@ class ConditionLawsTest {
         assertThat(batch.size()).isEqualTo(compiled.size());
     }
 
+    @Property(tries = 400)
+    void selectionsAPopulationRemembersAgreeWithFreshOnes(@ForAll("contactConditionLists") List<Object> jsons,
+                                                          @ForAll("worlds") World world) {
+        Population plain = population(world);
+        Map<Object, long[]> remembered = new java.util.HashMap<>();
+        Population remembering = new Population() { // as RunRecords remembers: a copy kept, a copy handed out
+            @Override
+            public long[] selectOnce(Object key, java.util.function.Supplier<long[]> select) {
+                long[] known = remembered.get(key);
+                if (known == null) {
+                    known = select.get();
+                    remembered.put(key, known.clone());
+                    return known;
+                }
+                return known.clone();
+            }
+
+            public long[] partners() { return plain.partners(); }
+            public long[] contacts() { return plain.contacts(); }
+            public int partnerOf(int contact) { return plain.partnerOf(contact); }
+            public int[] contactsOf(int partner) { return plain.contactsOf(partner); }
+            public Object[] partnerColumn(String key) { return plain.partnerColumn(key); }
+            public Object[] contactColumn(String key) { return plain.contactColumn(key); }
+            public long[] partnerMembers(String segmentId) { return plain.partnerMembers(segmentId); }
+            public long[] contactMembers(String segmentId) { return plain.contactMembers(segmentId); }
+            public LocalDate today() { return plain.today(); }
+        };
+        for (int round = 0; round < 2; round++) { // the second round is answered from what the first remembered
+            for (Object json : jsons) {
+                CompiledCondition compiled = compile(json, SegmentLevel.CONTACT);
+                assertThat(compiled.select(SegmentLevel.CONTACT, remembering)).as("round %d of %s", round, json)
+                        .isEqualTo(compiled.select(SegmentLevel.CONTACT, plain));
+            }
+        }
+    }
+
     /** The world as columns: the partner is ordinal 0, its contacts 0..n-1. */
     private static Population population(World world) {
         int n = world.contacts().size();
