@@ -58,8 +58,7 @@ final class PropertyTest extends Evaluator {
 
     @Override
     boolean test(Values partner, Values contact, EvaluationContext ctx) {
-        Object value = valueIn(partner, contact);
-        return (value != null && positive.test(value, ctx)) != negate;
+        return testValue(valueIn(partner, contact), ctx);
     }
 
     /** The value this test reads from the records, typed, or null when unset. */
@@ -139,7 +138,7 @@ final class PropertyTest extends Evaluator {
                 word &= word - 1;
                 Object raw = column == null || i >= column.length ? null : column[i];
                 Object value = raw == null ? null : typed(type, raw);
-                if ((value != null && positive.test(value, ctx)) != negate) {
+                if (testValue(value, ctx)) {
                     bits |= 1L << i;
                 }
             }
@@ -168,9 +167,8 @@ final class PropertyTest extends Evaluator {
 
     @Override
     ExplainedNode explain(Values partner, Values contact, EvaluationContext ctx) {
-        Values record = scope == Scope.PARTNER ? partner : contact;
-        Object value = record == null ? null : typed(type, record.value(key));
-        boolean result = (value != null && positive.test(value, ctx)) != negate;
+        Object value = valueIn(partner, contact);
+        boolean result = testValue(value, ctx);
         return new ExplainedNode(pointer, "comparison", result, true, source.property().qualified(),
                 source.op().jsonName(), value, expected(), text(value, result, ctx), List.of());
     }
