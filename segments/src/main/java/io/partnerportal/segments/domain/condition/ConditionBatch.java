@@ -3,7 +3,6 @@ package io.partnerportal.segments.domain.condition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,16 +46,19 @@ public final class ConditionBatch {
         this.others = others;
         this.propertyOf = new int[comparisons.length];
         this.bitOf = new int[comparisons.length];
-        Map<PropertyTest.PropertyKey, List<PropertyTest>> byProperty = new LinkedHashMap<>();
         Map<PropertyTest.PropertyKey, Integer> propertyIndex = new HashMap<>();
+        List<List<PropertyTest>> byProperty = new ArrayList<>();
         for (int c = 0; c < comparisons.length; c++) {
-            PropertyTest.PropertyKey key = comparisons[c].propertyKey();
-            List<PropertyTest> tests = byProperty.computeIfAbsent(key, k -> new ArrayList<>());
-            propertyOf[c] = propertyIndex.computeIfAbsent(key, k -> propertyIndex.size());
+            int property = propertyIndex.computeIfAbsent(comparisons[c].propertyKey(), k -> {
+                byProperty.add(new ArrayList<>());
+                return byProperty.size() - 1;
+            });
+            List<PropertyTest> tests = byProperty.get(property);
+            propertyOf[c] = property;
             bitOf[c] = tests.size();
             tests.add(comparisons[c]);
         }
-        this.properties = byProperty.values().stream().map(PropertyAnswers::new).toArray(PropertyAnswers[]::new);
+        this.properties = byProperty.stream().map(PropertyAnswers::new).toArray(PropertyAnswers[]::new);
     }
 
     /** The conditions in the order {@link Pass#matches} numbers them. */
