@@ -65,11 +65,17 @@ public class AccessIndex {
         static EvaluatedOrdinals of(Generation g, List<String> ids, int segments) {
             int[] ordinals = new int[ids.size()];
             int highest = -1;
+            State st = g.state;
+            long[] mask = new long[Math.max(st.partnerBits().words(), st.contactBits().words())];
             for (int i = 0; i < ordinals.length; i++) {
-                ordinals[i] = g.segments.ordOf(ids.get(i));
-                highest = Math.max(highest, ordinals[i]);
+                int ord = g.segments.ordOf(ids.get(i));
+                ordinals[i] = ord;
+                highest = Math.max(highest, ord);
+                if (ord >= 0 && (ord >>> 6) < mask.length) { // as mask(g, ids), without looking the ids up again
+                    mask[ord >>> 6] |= 1L << ord;
+                }
             }
-            return new EvaluatedOrdinals(ids, segments, ordinals, AccessIndex.mask(g, ids), highest < 0 ? 0 : (highest >>> 6) + 1);
+            return new EvaluatedOrdinals(ids, segments, ordinals, mask, highest < 0 ? 0 : (highest >>> 6) + 1);
         }
     }
 
@@ -349,7 +355,9 @@ public class AccessIndex {
                 if (ord >= 0) {
                     bits[ord >>> 6] |= 1L << ord;
                 } else {
-                    beyond = beyond.isEmpty() ? new ArrayList<>() : beyond;
+                    if (beyond.isEmpty()) {
+                        beyond = new ArrayList<>();
+                    }
                     beyond.add(evaluated.get(i));
                 }
             }
