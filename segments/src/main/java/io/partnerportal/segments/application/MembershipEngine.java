@@ -490,7 +490,7 @@ class MembershipEngine {
             } else if (many == null) {
                 preloadContacts(subjects);
             }
-            if (!(segmentClean && many.allClean() && !known.containsKey(segmentId))) {
+            if (!(segmentClean && many.allClean())) {
                 load(segment.level(), Set.of(segmentId), subjects); // some pairs are not the index's to answer
             }
             // one pass: evaluate each subject and compare with its membership as this run sees it
@@ -782,14 +782,14 @@ class MembershipEngine {
         }
     }
 
-    /**
-     * Contacts decided column-wise: their value-store ordinals in the order of the subjects (-1: decided
-     * record-at-a-time) and the selected ones as bits over those ordinals.
-     */
     /** See {@link Run#subjectSet}. */
     private record SubjectSet(int[] ordinals, RunRecords records, boolean[] clean, boolean allClean) {
     }
 
+    /**
+     * Contacts decided column-wise: their value-store ordinals in the order of the subjects (-1: decided
+     * record-at-a-time) and the selected ones as bits over those ordinals.
+     */
     private record Columnwise(int[] ordinals, long[] selected) {
     }
 

@@ -55,10 +55,6 @@ final class RunRecords implements Population {
         }
     }
 
-    boolean contains(int contactOrd) {
-        return BulkEvaluation.test(contacts, contactOrd);
-    }
-
     @Override
     public long[] partners() {
         return partners;
