@@ -51,13 +51,16 @@ class MembershipEngine {
     private final ApplicationEventPublisher<SegmentMembershipChanged> events;
     private final Clock clock;
     private final IndexTransactions index;
+    private final HistoryExpansion history;
     private final AccessIndex accessIndex;
     private final ValueStore values;
     private final IndexFollower follower;
 
     MembershipEngine(MembershipStore memberships, Directory directory,
                      ApplicationEventPublisher<SegmentMembershipChanged> events, Clock clock,
-                     IndexTransactions index, AccessIndex accessIndex, ValueStore values, IndexFollower follower) {
+                     IndexTransactions index, AccessIndex accessIndex, ValueStore values, IndexFollower follower,
+                     HistoryExpansion history) {
+        this.history = history;
         this.accessIndex = accessIndex;
         this.values = values;
         this.follower = follower;
@@ -66,6 +69,13 @@ class MembershipEngine {
         this.directory = directory;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** A diff written as a batch has its member history rows written after commit (ADR 0012). */
+    private void expandAfterCommit(Collection<MembershipDiff> written) {
+        if (written.stream().anyMatch(d -> d.size() > MembershipStore.BATCH_THRESHOLD)) {
+            history.afterCommit();
+        }
     }
 
     Run start(Definitions definitions, MembershipCause cause) {
@@ -287,6 +297,7 @@ class MembershipEngine {
             if (!diff.isEmpty()) {
                 partnerOfContact.putAll(partnerOf);
                 memberships.apply(segment.id(), segment.segment().version(), segment.level(), diff, partnerOf, cause);
+                expandAfterCommit(List.of(diff));
                 remember(segment.id(), diff);
                 record(segment, diff, partnerOf);
                 cascade(segment, diff);
@@ -337,6 +348,7 @@ class MembershipEngine {
             long moved = writes.stream().mapToLong(w -> w.diff().size()).sum();
             long writing = System.nanoTime();
             memberships.applyAll(writes, cause);
+            expandAfterCommit(writes.stream().map(MembershipStore.SegmentChange::diff).toList());
             if (moved > 1000) {
                 LOG.info("{}: {} evaluations, {} memberships moved in {} segments; read {} ms, evaluated {} ms, wrote {} ms",
                         cause.type(), evaluations, moved, writes.size(), reading / 1_000_000,

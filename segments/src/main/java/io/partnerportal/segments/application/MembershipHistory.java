@@ -19,9 +19,12 @@ public class MembershipHistory {
     private final SegmentStore segments;
     private final MembershipStore memberships;
     private final Directory directory;
+    private final HistoryExpansion expansion;
 
-    MembershipHistory(HistoryStore history, SegmentStore segments, MembershipStore memberships, Directory directory) {
+    MembershipHistory(HistoryStore history, SegmentStore segments, MembershipStore memberships, Directory directory,
+                      HistoryExpansion expansion) {
         this.history = history;
+        this.expansion = expansion;
         this.segments = segments;
         this.memberships = memberships;
         this.directory = directory;
@@ -29,6 +32,7 @@ public class MembershipHistory {
 
     public Page<HistoryStore.Entry> ofSegment(String segmentId, PageRequest page) {
         segments.find(segmentId).orElseThrow(() -> NotFoundException.of("Segment", segmentId));
+        expansion.expandPendingHere();
         return history.ofSegment(segmentId, page);
     }
 
@@ -37,11 +41,13 @@ public class MembershipHistory {
         if (!history.batchExists(segmentId, batchId)) {
             throw NotFoundException.of("History batch of this segment", Long.toString(batchId));
         }
+        expansion.expandPendingHere();
         return history.ofBatch(segmentId, batchId, page);
     }
 
     public Page<HistoryStore.Entry> ofPartner(String partnerId, PageRequest page) {
         directory.partner(partnerId).orElseThrow(() -> NotFoundException.of("Partner", partnerId));
+        expansion.expandPendingHere();
         return history.ofPartner(partnerId, page);
     }
 
@@ -51,6 +57,7 @@ public class MembershipHistory {
         if (partnerId == null) {
             throw NotFoundException.of("Contact", contactId);
         }
+        expansion.expandPendingHere();
         return history.ofContact(contactId, partnerId, page);
     }
 }

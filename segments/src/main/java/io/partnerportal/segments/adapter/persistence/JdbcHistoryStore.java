@@ -88,6 +88,28 @@ class JdbcHistoryStore implements HistoryStore {
         return Page.of(items, page, total);
     }
 
+    @Override
+    public List<Long> pendingBatches() {
+        return sql.list("SELECT id FROM segments.membership_batch WHERE pending_members IS NOT NULL ORDER BY id",
+                rs -> rs.getLong(1));
+    }
+
+    @Override
+    public int expandBatch(long batchId) {
+        // the row lock makes a second expander wait, then find the batch no longer pending (re-checked on the new row)
+        return (int) sql.count("WITH b AS (SELECT * FROM segments.membership_batch WHERE id = ? "
+                + "AND pending_members IS NOT NULL FOR UPDATE), "
+                + "written AS (INSERT INTO segments.membership_change (batch_id, segment_id, segment_version, member_kind, "
+                + "member_id, partner_id, joined, cause, detail, actor_kind, actor_id, actor_display, at) "
+                + "SELECT b.id, b.segment_id, b.segment_version, b.member_kind, u.m, u.p, u.n <= b.joined_count, b.cause, "
+                + "b.detail, b.actor_kind, b.actor_id, b.actor_display, b.at "
+                + "FROM b, unnest(b.pending_members, b.pending_partners) WITH ORDINALITY AS u(m, p, n) ORDER BY u.n "
+                + "RETURNING 1), "
+                + "done AS (UPDATE segments.membership_batch t SET pending_members = NULL, pending_partners = NULL "
+                + "FROM b WHERE t.id = b.id) "
+                + "SELECT count(*) FROM written", batchId);
+    }
+
     @SuppressWarnings("unchecked")
     private Entry entry(ResultSet rs) throws SQLException {
         Object detail = json.readTree(rs.getString("detail"));

@@ -31,9 +31,6 @@ class JdbcMembershipStore implements MembershipStore {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcMembershipStore.class);
 
-    /** Diffs larger than this are recorded as one batch entry plus member rows. */
-    static final int BATCH_THRESHOLD = 50;
-
     private final Sql sql;
     private final ConditionJson json;
 
@@ -77,8 +74,8 @@ class JdbcMembershipStore implements MembershipStore {
     }
 
     /**
-     * Without bulk entries (no segment moved more than {@link #BATCH_THRESHOLD} members) everything
-     * is one statement: the joins, the leaves and the history rows as data-modifying CTEs.
+     * The joins, the leaves and the history rows of small changes are one statement (data-modifying
+     * CTEs); bulk changes (more than {@link #BATCH_THRESHOLD} members of a segment) add one for their batch rows.
      */
     @Override
     public void applyAll(List<SegmentChange> changes, MembershipCause cause) {
@@ -109,22 +106,9 @@ class JdbcMembershipStore implements MembershipStore {
         }
         Jsonb detail = new Jsonb(json.write(cause.detail()));
         String actorKind = cause.actor().kind().name().toLowerCase();
-        Map<String, Long> batches = new HashMap<>();
         List<SegmentChange> big = effective.stream().filter(c -> c.diff().size() > BATCH_THRESHOLD).toList();
-        if (!big.isEmpty()) {
-            sql.list("INSERT INTO segments.membership_batch (segment_id, segment_version, cause, detail, actor_kind, "
-                            + "actor_id, actor_display, joined_count, left_count, at) "
-                            + "SELECT t.s, t.v::bigint, ?, ?, ?, ?, ?, t.j::integer, t.l::integer, now() "
-                            + "FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) AS t(s, v, j, l) "
-                            + "RETURNING segment_id::text, id",
-                    rs -> batches.put(rs.getString(1), rs.getLong(2)), cause.type(), detail, actorKind,
-                    cause.actor().id(), cause.actor().display(),
-                    big.stream().map(SegmentChange::segmentId).toArray(String[]::new),
-                    big.stream().map(c -> Long.toString(c.segmentVersion())).toArray(String[]::new),
-                    big.stream().map(c -> Integer.toString(c.diff().joined().size())).toArray(String[]::new),
-                    big.stream().map(c -> Integer.toString(c.diff().left().size())).toArray(String[]::new));
-        }
-        List<String> batchIds = new ArrayList<>();
+        recordBatches(big, cause, detail, actorKind);
+        // member rows now only for the small changes; a batch's are written after commit (ADR 0012)
         List<String> segments = new ArrayList<>();
         List<String> versions = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
@@ -132,11 +116,12 @@ class JdbcMembershipStore implements MembershipStore {
         List<String> partners = new ArrayList<>();
         List<Boolean> joined = new ArrayList<>();
         for (SegmentChange c : effective) {
-            Long batch = batches.get(c.segmentId());
+            if (c.diff().size() > BATCH_THRESHOLD) {
+                continue;
+            }
             for (int pass = 0; pass < 2; pass++) {
                 boolean join = pass == 0;
                 for (String m : inKeyOrder(join ? c.diff().joined() : c.diff().left())) {
-                    batchIds.add(batch == null ? null : batch.toString());
                     segments.add(c.segmentId());
                     versions.add(Long.toString(c.segmentVersion()));
                     kinds.add(c.level().jsonName());
@@ -156,14 +141,14 @@ class JdbcMembershipStore implements MembershipStore {
                         + "SELECT * FROM unnest(?::uuid[], ?::uuid[]) ON CONFLICT DO NOTHING), "
                         + "cl AS (DELETE FROM segments.contact_member t USING unnest(?::uuid[], ?::uuid[]) AS d(s, m) "
                         + "WHERE t.segment_id = d.s AND t.contact_id = d.m) "
-                        + "INSERT INTO segments.membership_change (batch_id, segment_id, segment_version, member_kind, "
+                        + "INSERT INTO segments.membership_change (segment_id, segment_version, member_kind, "
                         + "member_id, partner_id, joined, cause, detail, actor_kind, actor_id, actor_display, at) "
-                        + "SELECT t.b::bigint, t.s, t.v::bigint, t.k, t.m, t.p, t.j, ?, ?, ?, ?, ?, now() "
-                        + "FROM unnest(?::text[], ?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::boolean[]) "
-                        + "AS t(b, s, v, k, m, p, j)",
+                        + "SELECT t.s, t.v::bigint, t.k, t.m, t.p, t.j, ?, ?, ?, ?, ?, now() "
+                        + "FROM unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::boolean[]) "
+                        + "AS t(s, v, k, m, p, j)",
                 p[0], p[1], p[2], p[3], c[0], c[1], c[2], c[3],
                 cause.type(), detail, actorKind, cause.actor().id(), cause.actor().display(),
-                batchIds.toArray(String[]::new), segments.toArray(String[]::new), versions.toArray(String[]::new),
+                segments.toArray(String[]::new), versions.toArray(String[]::new),
                 kinds.toArray(String[]::new), members.toArray(String[]::new), partners.toArray(String[]::new),
                 joined.toArray(Boolean[]::new));
     }
@@ -250,13 +235,10 @@ class JdbcMembershipStore implements MembershipStore {
                                Map<String, String> partnerOf, MembershipCause cause) {
         Jsonb detail = new Jsonb(json.write(cause.detail()));
         String actorKind = cause.actor().kind().name().toLowerCase();
-        Long batch = null;
         if (diff.size() > BATCH_THRESHOLD) {
-            batch = sql.one("INSERT INTO segments.membership_batch (segment_id, segment_version, cause, detail, "
-                            + "actor_kind, actor_id, actor_display, joined_count, left_count, at) "
-                            + "VALUES (?,?,?,?,?,?,?,?,?, now()) RETURNING id", rs -> rs.getLong(1),
-                    segment, version, cause.type(), detail, actorKind, cause.actor().id(), cause.actor().display(),
-                    diff.joined().size(), diff.left().size()).orElseThrow();
+            recordBatches(List.of(new SegmentChange(segment.toString(), version, level, diff, partnerOf)), cause, detail,
+                    actorKind);
+            return;
         }
         List<String> members = new ArrayList<>(diff.joined());
         members.addAll(diff.left());
@@ -267,12 +249,57 @@ class JdbcMembershipStore implements MembershipStore {
             partners[i] = level == SegmentLevel.PARTNER ? memberIds[i] : partnerOf.get(memberIds[i]);
             joined[i] = i < diff.joined().size();
         }
-        sql.update("INSERT INTO segments.membership_change (batch_id, segment_id, segment_version, member_kind, "
+        sql.update("INSERT INTO segments.membership_change (segment_id, segment_version, member_kind, "
                         + "member_id, partner_id, joined, cause, detail, actor_kind, actor_id, actor_display, at) "
-                        + "SELECT ?, ?, ?, ?, t.m, t.p, t.j, ?, ?, ?, ?, ?, now() "
+                        + "SELECT ?, ?, ?, t.m, t.p, t.j, ?, ?, ?, ?, ?, now() "
                         + "FROM unnest(?::uuid[], ?::uuid[], ?::boolean[]) AS t(m, p, j)",
-                batch, segment, version, level.jsonName(), cause.type(), detail, actorKind, cause.actor().id(),
+                segment, version, level.jsonName(), cause.type(), detail, actorKind, cause.actor().id(),
                 cause.actor().display(), memberIds, partners, joined);
+    }
+
+    /**
+     * One batch row per bulk change, holding the members it moved (joined first, each in key order)
+     * and their partners as arrays: pending until {@link JdbcHistoryStore#expandBatch} writes their
+     * member rows after commit (ADR 0012). One statement for all of them: the arrays of every batch
+     * are passed end to end and each row takes its slice.
+     */
+    private void recordBatches(List<SegmentChange> big, MembershipCause cause, Jsonb detail, String actorKind) {
+        if (big.isEmpty()) {
+            return;
+        }
+        List<String> members = new ArrayList<>();
+        List<String> partners = new ArrayList<>();
+        String[] from = new String[big.size()];
+        String[] to = new String[big.size()];
+        for (int b = 0; b < big.size(); b++) {
+            SegmentChange c = big.get(b);
+            from[b] = Integer.toString(members.size() + 1);
+            for (String m : inKeyOrder(c.diff().joined())) {
+                members.add(m);
+                partners.add(c.level() == SegmentLevel.PARTNER ? m : c.partnerOf().get(m));
+            }
+            for (String m : inKeyOrder(c.diff().left())) {
+                members.add(m);
+                partners.add(c.level() == SegmentLevel.PARTNER ? m : c.partnerOf().get(m));
+            }
+            to[b] = Integer.toString(members.size());
+        }
+        sql.update("WITH f AS (SELECT ?::uuid[] AS m, ?::uuid[] AS p) "
+                        + "INSERT INTO segments.membership_batch (segment_id, segment_version, member_kind, cause, detail, "
+                        + "actor_kind, actor_id, actor_display, joined_count, left_count, at, pending_members, "
+                        + "pending_partners) "
+                        + "SELECT t.s, t.v::bigint, t.k, ?, ?, ?, ?, ?, t.j::integer, t.l::integer, now(), "
+                        + "f.m[t.a::integer:t.b::integer], f.p[t.a::integer:t.b::integer] "
+                        + "FROM f, unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+                        + "AS t(s, v, k, j, l, a, b)",
+                members.toArray(String[]::new), partners.toArray(String[]::new), cause.type(), detail, actorKind,
+                cause.actor().id(), cause.actor().display(),
+                big.stream().map(SegmentChange::segmentId).toArray(String[]::new),
+                big.stream().map(c -> Long.toString(c.segmentVersion())).toArray(String[]::new),
+                big.stream().map(c -> c.level().jsonName()).toArray(String[]::new),
+                big.stream().map(c -> Integer.toString(c.diff().joined().size())).toArray(String[]::new),
+                big.stream().map(c -> Integer.toString(c.diff().left().size())).toArray(String[]::new),
+                from, to);
     }
 
     @Override

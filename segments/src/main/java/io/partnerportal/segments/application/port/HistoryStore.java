@@ -4,6 +4,7 @@ import io.partnerportal.common.Page;
 import io.partnerportal.common.PageRequest;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Reads the recorded history of membership changes. */
@@ -30,4 +31,15 @@ public interface HistoryStore {
     Page<Entry> ofPartner(String partnerId, PageRequest page);
 
     Page<Entry> ofContact(String contactId, String partnerId, PageRequest page);
+
+    /** Batches whose member rows are still to be written (ADR 0012), oldest first. */
+    List<Long> pendingBatches();
+
+    /**
+     * Writes the member rows of a pending batch and marks it done, in the caller's transaction; waits
+     * for another transaction expanding the same batch to finish.
+     *
+     * @return the rows written: 0 when the batch was not (or no longer) pending
+     */
+    int expandBatch(long batchId);
 }

@@ -19,6 +19,12 @@ import java.util.function.Consumer;
  */
 public interface MembershipStore {
 
+    /**
+     * A segment's diff larger than this is recorded as one batch entry: its member rows are written
+     * after commit from the members the batch holds (ADR 0012, {@link HistoryStore#expandBatch}).
+     */
+    int BATCH_THRESHOLD = 50;
+
     /** Of the given members, those currently in the segment. */
     Set<String> membersAmong(String segmentId, SegmentLevel level, Collection<String> memberIds);
 
@@ -45,7 +51,10 @@ public interface MembershipStore {
     /** Contacts reached: the members themselves, or the contacts of member partners. */
     long contactCount(String segmentId, SegmentLevel level);
 
-    /** Writes the diff and its history; {@code partnerOf} maps contact members to their partner. */
+    /**
+     * Writes the diff and its history (a batch pending expansion when larger than {@link #BATCH_THRESHOLD});
+     * {@code partnerOf} maps contact members to their partner.
+     */
     void apply(String segmentId, long segmentVersion, SegmentLevel level, MembershipDiff diff,
                Map<String, String> partnerOf, MembershipCause cause);
 
