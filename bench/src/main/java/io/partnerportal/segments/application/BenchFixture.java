@@ -49,6 +49,7 @@ public class BenchFixture {
     SegmentAdministration administration;
     SegmentInsight insight;
     PropertyCommands commands;
+    HistoryExpansion history;
     TransactionOperations<Connection> transactions;
 
     final String[] contacts = new String[4096];
@@ -71,6 +72,7 @@ public class BenchFixture {
         administration = service.bean(SegmentAdministration.class);
         insight = service.bean(SegmentInsight.class);
         commands = service.bean(PropertyCommands.class);
+        history = service.bean(HistoryExpansion.class);
         transactions = service.bean(TransactionOperations.class);
         SplittableRandom random = new SplittableRandom(42);
         ValueStore.View view = values.view();

@@ -15,6 +15,10 @@ import java.sql.Connection;
 @Singleton
 class IndexTransactions {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndexTransactions.class);
+    /** Entries with more membership changes than this have their timing logged (a partner-wide change). */
+    private static final int BIG = 1_000;
+
     private final ThreadLocal<IndexChanges> current = new ThreadLocal<>();
     private final TransactionOperations<Connection> transactions;
     private final IndexJournal journal;
@@ -35,12 +39,21 @@ class IndexTransactions {
                     .orElseThrow(() -> new IllegalStateException("index changes outside a transaction"))
                     .registerSynchronization(new TransactionSynchronization() {
                         private long seq = -1;
+                        /** Durations (ns) and when the commit began (nanoTime), for the log of big entries. */
+                        private long prefetching;
+                        private long journaling;
+                        private long committing;
 
                         @Override
                         public void beforeCommit(boolean readOnly) {
                             if (!registered.isEmpty()) {
+                                long started = System.nanoTime();
                                 follower.prefetch(registered);
+                                long prefetched = System.nanoTime();
                                 seq = journal.append(registered.toJson(follower.instance()));
+                                committing = System.nanoTime();
+                                prefetching = prefetched - started;
+                                journaling = committing - prefetched;
                                 follower.committing(seq);
                                 if (registered.installation != null) {
                                     follower.expectInstallation(seq, registered.installation);
@@ -51,7 +64,15 @@ class IndexTransactions {
                         @Override
                         public void afterCommit() {
                             if (seq > 0) {
+                                long committed = System.nanoTime();
                                 follower.committed(seq, registered);
+                                if (registered.members.size() > BIG) {
+                                    LOG.info("Index entry {} ({} membership changes): prefetched {} ms, journaled {} ms, "
+                                                    + "committed {} ms, applied to this instance's index {} ms", seq,
+                                            registered.members.size(), prefetching / 1_000_000,
+                                            journaling / 1_000_000, (committed - committing) / 1_000_000,
+                                            (System.nanoTime() - committed) / 1_000_000);
+                                }
                             }
                         }
 
