@@ -29,6 +29,7 @@ import java.util.List;
  *   run small|reference|&lt;scale,...&gt; [include-regex]   datasets if missing, then the JMH benchmarks
  *   fsync                              this machine's fsync and commit latency
  *   memory &lt;scale&gt;                     heap held by the index and value store at a scale
+ *   p2-tail &lt;scale&gt;                    whether P2's tail is some contacts' work or the machine
  * </pre>
  * The PostgreSQL server comes from TEST_JDBC_URL / TEST_JDBC_USER (default 127.0.0.1:5432, postgres).
  */
@@ -49,9 +50,16 @@ public final class Bench {
             case "run" -> run(arg(args, 1, "small"), arg(args, 2, ".*"));
             case "fsync" -> Fsync.report();
             case "memory" -> memory(Scale.parse(arg(args, 1, "1m")));
+            case "p2-tail" -> {
+                Scale scale = Scale.parse(arg(args, 1, "10k"));
+                Datasets.ensure(scale, 2);
+                try (Service service = Service.start(scale, false)) {
+                    io.partnerportal.segments.application.P2Tail.report(service, scale.database);
+                }
+            }
             default -> {
                 System.out.println("usage: generate <10k|100k|1m> [streams] | run small|reference|<scales> [regex] "
-                        + "| fsync | memory <scale>");
+                        + "| fsync | memory <scale> | p2-tail <scale>");
                 return;
             }
         }

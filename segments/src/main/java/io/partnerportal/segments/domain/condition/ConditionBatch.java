@@ -97,13 +97,29 @@ public final class ConditionBatch {
         private final EvaluationContext ctx;
         /** Per comparison of a property too varied to remember answers for: 0 not decided yet, 1 true, -1 false. */
         private final byte[] decided = new byte[comparisons.length];
-        /** Per property: the answers of its comparisons for this record, once one of them is reached. */
+        /** Per property: the answers of its comparisons for this record. */
         private final long[][] answers = new long[properties.length][];
+        /** Per property too varied to remember answers for: its value for this record, typed. */
+        private final Object[] values = new Object[properties.length];
 
         private Pass(Values partner, Values contact, EvaluationContext ctx) {
             this.partner = partner;
             this.contact = contact;
             this.ctx = ctx;
+            // Every property's value is read up front, in one loop: each read is a likely cache miss (a column
+            // per property, the record's place in it), and reads that do not wait for one another overlap —
+            // read when a condition first reaches them, they came one after another.
+            Object[] raw = new Object[properties.length];
+            for (int p = 0; p < raw.length; p++) {
+                raw[p] = properties[p].rawIn(partner, contact);
+            }
+            for (int p = 0; p < raw.length; p++) {
+                long[] bits = properties[p].answersForRaw(raw[p], ctx);
+                answers[p] = bits;
+                if (bits == PropertyAnswers.TOO_VARIED) {
+                    values[p] = properties[p].typed(raw[p]); // its comparisons are decided from it one by one
+                }
+            }
         }
 
         /** {@link CompiledCondition#matches} of condition {@code i} for this pass's record. */
@@ -157,10 +173,6 @@ public final class ConditionBatch {
         private boolean comparison(int arg) {
             int property = propertyOf[arg];
             long[] bits = answers[property];
-            if (bits == null) {
-                bits = properties[property].answersFor(partner, contact, ctx);
-                answers[property] = bits;
-            }
             if (bits != PropertyAnswers.TOO_VARIED) {
                 int bit = bitOf[arg];
                 return (bits[bit >>> 6] >>> bit & 1L) != 0;
@@ -169,7 +181,7 @@ public final class ConditionBatch {
             if (known != 0) {
                 return known > 0;
             }
-            boolean result = comparisons[arg].test(partner, contact, ctx);
+            boolean result = comparisons[arg].testValue(values[property], ctx);
             decided[arg] = result ? (byte) 1 : (byte) -1;
             return result;
         }

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class PropertyAnswers {
 
     /** Distinct values remembered per property before it counts as too varied. */
-    static final int MAX_VALUES = 64;
+    static final int MAX_VALUES = 256;
 
     /** Marks a property too varied to remember, in {@link #answersFor}'s result. */
     static final long[] TOO_VARIED = new long[0];
@@ -74,10 +74,25 @@ final class PropertyAnswers {
      * {@link #TOO_VARIED} when the property has too many distinct values to remember.
      */
     long[] answersFor(Values partner, Values contact, EvaluationContext ctx) {
+        return tooVaried ? TOO_VARIED : answersForRaw(tests[0].rawIn(partner, contact), ctx);
+    }
+
+    /** The property's value as the record holds it (see {@link #answersForRaw}). */
+    Object rawIn(Values partner, Values contact) {
+        return tests[0].rawIn(partner, contact);
+    }
+
+    /** A value {@link #rawIn} read, as this property's comparisons test it. */
+    Object typed(Object raw) {
+        return tests[0].typed(raw);
+    }
+
+    /** {@link #answersFor} given the value {@link #rawIn} read. */
+    long[] answersForRaw(Object raw, EvaluationContext ctx) {
         if (tooVaried) {
             return TOO_VARIED;
         }
-        Object value = tests[0].valueIn(partner, contact);
+        Object value = tests[0].typed(raw);
         if (value == null) {
             return unset;
         }

@@ -63,8 +63,18 @@ final class PropertyTest extends Evaluator {
 
     /** The value this test reads from the records, typed, or null when unset. */
     Object valueIn(Values partner, Values contact) {
+        return typed(rawIn(partner, contact));
+    }
+
+    /** The property's value as the record holds it, before {@link #typed(Object)}. */
+    Object rawIn(Values partner, Values contact) {
         Values record = scope == Scope.PARTNER ? partner : contact;
-        return record == null ? null : typed(type, raw(record));
+        return record == null ? null : raw(record);
+    }
+
+    /** A value {@link #rawIn} returned, as {@link #valueIn} returns it. */
+    Object typed(Object raw) {
+        return typed(type, raw);
     }
 
     /** This test's answer for a value {@link #valueIn} returned (null: unset). */
