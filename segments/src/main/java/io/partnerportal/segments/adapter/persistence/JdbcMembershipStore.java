@@ -79,7 +79,7 @@ class JdbcMembershipStore implements MembershipStore {
      */
     @Override
     public void applyAll(List<SegmentChange> changes, MembershipCause cause) {
-        List<SegmentChange> effective = changes.stream().filter(c -> !c.diff().isEmpty()).toList();
+        List<Ordered> effective = changes.stream().filter(c -> !c.diff().isEmpty()).map(Ordered::of).toList();
         if (effective.isEmpty()) {
             return;
         }
@@ -89,14 +89,14 @@ class JdbcMembershipStore implements MembershipStore {
             List<String> jm = new ArrayList<>();
             List<String> ls = new ArrayList<>();
             List<String> lm = new ArrayList<>();
-            for (SegmentChange c : effective) {
-                if (c.level() == level) {
-                    inKeyOrder(c.diff().joined()).forEach(m -> {
-                        js.add(c.segmentId());
+            for (Ordered o : effective) {
+                if (o.change().level() == level) {
+                    o.joined().forEach(m -> {
+                        js.add(o.change().segmentId());
                         jm.add(m);
                     });
-                    inKeyOrder(c.diff().left()).forEach(m -> {
-                        ls.add(c.segmentId());
+                    o.left().forEach(m -> {
+                        ls.add(o.change().segmentId());
                         lm.add(m);
                     });
                 }
@@ -106,8 +106,7 @@ class JdbcMembershipStore implements MembershipStore {
         }
         Jsonb detail = new Jsonb(json.write(cause.detail()));
         String actorKind = cause.actor().kind().name().toLowerCase();
-        List<SegmentChange> big = effective.stream().filter(c -> c.diff().size() > BATCH_THRESHOLD).toList();
-        recordBatches(big, cause, detail, actorKind);
+        recordBatches(effective.stream().filter(Ordered::bulk).toList(), cause, detail, actorKind);
         // member rows now only for the small changes; a batch's are written after commit (ADR 0012)
         List<String> segments = new ArrayList<>();
         List<String> versions = new ArrayList<>();
@@ -115,18 +114,19 @@ class JdbcMembershipStore implements MembershipStore {
         List<String> members = new ArrayList<>();
         List<String> partners = new ArrayList<>();
         List<Boolean> joined = new ArrayList<>();
-        for (SegmentChange c : effective) {
-            if (c.diff().size() > BATCH_THRESHOLD) {
+        for (Ordered o : effective) {
+            if (o.bulk()) {
                 continue;
             }
+            SegmentChange c = o.change();
             for (int pass = 0; pass < 2; pass++) {
                 boolean join = pass == 0;
-                for (String m : inKeyOrder(join ? c.diff().joined() : c.diff().left())) {
+                for (String m : join ? o.joined() : o.left()) {
                     segments.add(c.segmentId());
                     versions.add(Long.toString(c.segmentVersion()));
                     kinds.add(c.level().jsonName());
                     members.add(m);
-                    partners.add(c.level() == SegmentLevel.PARTNER ? m : c.partnerOf().get(m));
+                    partners.add(o.partnerOf(m));
                     joined.add(join);
                 }
             }
@@ -236,8 +236,8 @@ class JdbcMembershipStore implements MembershipStore {
         Jsonb detail = new Jsonb(json.write(cause.detail()));
         String actorKind = cause.actor().kind().name().toLowerCase();
         if (diff.size() > BATCH_THRESHOLD) {
-            recordBatches(List.of(new SegmentChange(segment.toString(), version, level, diff, partnerOf)), cause, detail,
-                    actorKind);
+            recordBatches(List.of(Ordered.of(new SegmentChange(segment.toString(), version, level, diff, partnerOf))),
+                    cause, detail, actorKind);
             return;
         }
         List<String> members = new ArrayList<>(diff.joined());
@@ -263,7 +263,7 @@ class JdbcMembershipStore implements MembershipStore {
      * member rows after commit (ADR 0012). One statement for all of them: the arrays of every batch
      * are passed end to end and each row takes its slice.
      */
-    private void recordBatches(List<SegmentChange> big, MembershipCause cause, Jsonb detail, String actorKind) {
+    private void recordBatches(List<Ordered> big, MembershipCause cause, Jsonb detail, String actorKind) {
         if (big.isEmpty()) {
             return;
         }
@@ -272,15 +272,13 @@ class JdbcMembershipStore implements MembershipStore {
         String[] from = new String[big.size()];
         String[] to = new String[big.size()];
         for (int b = 0; b < big.size(); b++) {
-            SegmentChange c = big.get(b);
+            Ordered o = big.get(b);
             from[b] = Integer.toString(members.size() + 1);
-            for (String m : inKeyOrder(c.diff().joined())) {
-                members.add(m);
-                partners.add(c.level() == SegmentLevel.PARTNER ? m : c.partnerOf().get(m));
-            }
-            for (String m : inKeyOrder(c.diff().left())) {
-                members.add(m);
-                partners.add(c.level() == SegmentLevel.PARTNER ? m : c.partnerOf().get(m));
+            for (List<String> part : List.of(o.joined(), o.left())) {
+                for (String m : part) {
+                    members.add(m);
+                    partners.add(o.partnerOf(m));
+                }
             }
             to[b] = Integer.toString(members.size());
         }
@@ -294,11 +292,11 @@ class JdbcMembershipStore implements MembershipStore {
                         + "AS t(s, v, k, j, l, a, b)",
                 members.toArray(String[]::new), partners.toArray(String[]::new), cause.type(), detail, actorKind,
                 cause.actor().id(), cause.actor().display(),
-                big.stream().map(SegmentChange::segmentId).toArray(String[]::new),
-                big.stream().map(c -> Long.toString(c.segmentVersion())).toArray(String[]::new),
-                big.stream().map(c -> c.level().jsonName()).toArray(String[]::new),
-                big.stream().map(c -> Integer.toString(c.diff().joined().size())).toArray(String[]::new),
-                big.stream().map(c -> Integer.toString(c.diff().left().size())).toArray(String[]::new),
+                big.stream().map(o -> o.change().segmentId()).toArray(String[]::new),
+                big.stream().map(o -> Long.toString(o.change().segmentVersion())).toArray(String[]::new),
+                big.stream().map(o -> o.change().level().jsonName()).toArray(String[]::new),
+                big.stream().map(o -> Integer.toString(o.joined().size())).toArray(String[]::new),
+                big.stream().map(o -> Integer.toString(o.left().size())).toArray(String[]::new),
                 from, to);
     }
 
@@ -570,6 +568,26 @@ class JdbcMembershipStore implements MembershipStore {
             }
         }
         return valid.toArray(String[]::new);
+    }
+
+    /**
+     * A segment's change with its joined and left members each in key order: sorted once, written as
+     * membership rows and again as history (rows or a batch's arrays).
+     */
+    private record Ordered(SegmentChange change, List<String> joined, List<String> left) {
+        static Ordered of(SegmentChange c) {
+            return new Ordered(c, inKeyOrder(c.diff().joined()), inKeyOrder(c.diff().left()));
+        }
+
+        /** Recorded as one batch entry (ADR 0012) rather than member rows. */
+        boolean bulk() {
+            return change.diff().size() > BATCH_THRESHOLD;
+        }
+
+        /** The member's partner: itself for a partner, the contact's partner for a contact. */
+        String partnerOf(String member) {
+            return change.level() == SegmentLevel.PARTNER ? member : change.partnerOf().get(member);
+        }
     }
 
     /**
