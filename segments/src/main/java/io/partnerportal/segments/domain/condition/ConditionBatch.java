@@ -114,7 +114,7 @@ public final class ConditionBatch {
                 raw[p] = properties[p].rawIn(partner, contact);
             }
             for (int p = 0; p < raw.length; p++) {
-                long[] bits = properties[p].answersForRaw(raw[p], ctx);
+                long[] bits = properties[p].answersFor(raw[p], ctx);
                 answers[p] = bits;
                 if (bits == PropertyAnswers.TOO_VARIED) {
                     values[p] = properties[p].typed(raw[p]); // its comparisons are decided from it one by one

@@ -69,15 +69,7 @@ final class PropertyAnswers {
         this.ordered = allOrdered;
     }
 
-    /**
-     * Bit {@code i} is the answer of this property's {@code i}-th test for the records' value, or
-     * {@link #TOO_VARIED} when the property has too many distinct values to remember.
-     */
-    long[] answersFor(Values partner, Values contact, EvaluationContext ctx) {
-        return tooVaried ? TOO_VARIED : answersForRaw(tests[0].rawIn(partner, contact), ctx);
-    }
-
-    /** The property's value as the record holds it (see {@link #answersForRaw}). */
+    /** The property's value as the record holds it (see {@link #answersFor}). */
     Object rawIn(Values partner, Values contact) {
         return tests[0].rawIn(partner, contact);
     }
@@ -87,8 +79,11 @@ final class PropertyAnswers {
         return tests[0].typed(raw);
     }
 
-    /** {@link #answersFor} given the value {@link #rawIn} read. */
-    long[] answersForRaw(Object raw, EvaluationContext ctx) {
+    /**
+     * Bit {@code i} is the answer of this property's {@code i}-th test for the value {@link #rawIn} read,
+     * or {@link #TOO_VARIED} when the property has too many distinct values to remember.
+     */
+    long[] answersFor(Object raw, EvaluationContext ctx) {
         if (tooVaried) {
             return TOO_VARIED;
         }
