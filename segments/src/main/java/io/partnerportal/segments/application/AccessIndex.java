@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * Readers never lock. One writer at a time applies committed changes, in commit order (see
  * {@link IndexFollower}). A (re)load builds a new generation aside and swaps it in whole, so a
  * reader never sees a half-loaded index. Memory per contact ≈ 8 bytes × ⌈segments / 64⌉ (bits)
- * + 4 (partner link) + ≈ 90 (id map entry): ≈ 222 bytes at 1,000 segments (see {@link #memory()}).
+ * + 4 (partner link) + ≈ 70 (id → ordinal table and ids by ordinal, see {@link DenseIds}): ≈ 200 bytes
+ * at 1,000 segments (see {@link #memory()}).
  */
 @Singleton
 public class AccessIndex {
@@ -97,7 +98,7 @@ public class AccessIndex {
      *
      * @param bitBytes   membership bits (partners and contacts)
      * @param arrayBytes links and counts
-     * @param idBytes    id → ordinal maps (≈ 90 bytes per id: hash map node, UUID, boxed ordinal, list slot)
+     * @param idBytes    id → ordinal tables and ids by ordinal ({@link DenseIds#bytes()})
      */
     public record Memory(int segments, int partners, int contacts, long bitBytes, long arrayBytes, long idBytes) {
         public long total() {
@@ -366,7 +367,7 @@ public class AccessIndex {
         for (int w = 0; w < bits.length; w++) {
             for (long word = bits[w]; word != 0; word &= word - 1) {
                 int ord = (w << 6) + Long.numberOfTrailingZeros(word);
-                if (g.segments.idOf(ord) == null) {
+                if (!g.segments.contains(ord)) {
                     bits[w] &= ~(1L << ord);
                 }
             }
@@ -552,7 +553,7 @@ public class AccessIndex {
         State st = g.state;
         long arrays = 4L * (st.contactPartner().length + st.partnerContacts().length)
                 + st.segmentLevel().length + 16L * st.memberCount().length;
-        long ids = 90L * (g.partners.capacity() + g.contacts.capacity() + g.segments.capacity());
+        long ids = g.partners.bytes() + g.contacts.bytes() + g.segments.bytes();
         return new Memory(g.segments.size(), g.partners.size(), g.contacts.size(),
                 st.partnerBits().bytes() + st.contactBits().bytes(), arrays, ids);
     }

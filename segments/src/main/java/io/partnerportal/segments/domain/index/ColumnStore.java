@@ -102,7 +102,7 @@ public final class ColumnStore implements Values.Layout {
     }
 
     public boolean contains(int ord) {
-        return ord >= 0 && ids.idOf(ord) != null;
+        return ids.contains(ord);
     }
 
     /** A property's values by ordinal (the live array: read it, never write it), or null when none is set. */
