@@ -46,6 +46,22 @@ class ColumnStoreTest {
     }
 
     @Test
+    void aReplacedRecordReadsItsNewValuesBySlotAndKeysItDroppedAsUnset() {
+        ColumnStore store = new ColumnStore();
+        UUID id = UUID.randomUUID();
+        int ord = store.put(id, Map.of("tier", "gold", "region", "emea"));
+        store.put(UUID.randomUUID(), Map.of("score", 7)); // a slot added after the record's row was made
+
+        store.put(id, Map.of("tier", "silver", "score", 9));
+
+        Values row = store.view(ord);
+        assertThat(row.valueAt(store.slotOf("tier"))).isEqualTo("silver").isEqualTo(row.value("tier"));
+        assertThat(row.valueAt(store.slotOf("score"))).isEqualTo(9).isEqualTo(row.value("score"));
+        assertThat(row.valueAt(store.slotOf("region"))).isNull();
+        assertThat(row.value("region")).isNull();
+    }
+
+    @Test
     void aRemovedRecordReadsUnsetBySlot() {
         ColumnStore store = new ColumnStore();
         UUID id = UUID.randomUUID();
