@@ -85,16 +85,41 @@ public class RecordEvaluation {
             return Set.of();
         }
         Plan p = plan();
-        boolean[] answers = new boolean[p.contactSegments().size()];
-        Lookup context = new Lookup(view, engine.today(), p.position(), answers);
-        ConditionBatch.Pass pass = p.conditions().over(view.partner(view.partnerOf(contact)), view.contact(contact),
-                context);
-        for (int i = 0; i < answers.length; i++) {
-            context.answer(i, pass.matches(i));
+        Scratch s = scratch.get();
+        boolean own = !s.busy; // this thread is not inside another evaluation (none calls back into here today)
+        s.busy = true;
+        try {
+            if (own && (s.pass == null || s.plan != p)) {
+                s.plan = p;
+                s.pass = p.conditions().newPass();
+                s.answers = new boolean[p.contactSegments().size()];
+            }
+            boolean[] answers = own ? s.answers : new boolean[p.contactSegments().size()];
+            Lookup context = new Lookup(view, engine.today(), p.position(), answers);
+            ConditionBatch.Pass pass = (own ? s.pass : p.conditions().newPass())
+                    .reset(view.partner(view.partnerOf(contact)), view.contact(contact), context);
+            for (int i = 0; i < answers.length; i++) {
+                context.answer(i, pass.matches(i));
+            }
+            // partner-level, static, or not compiling: as the index has it
+            return index.segmentsOf(view.contactId(contact), p.ids(), answers);
+        } finally {
+            s.busy = !own;
         }
-        // partner-level, static, or not compiling: as the index has it
-        return index.segmentsOf(view.contactId(contact), p.ids(), answers);
     }
+
+    /**
+     * One thread's pass and answers, reused contact after contact (they were a few kilobytes
+     * allocated per contact: at tens of thousands of evaluations a second, that churn showed in the tail).
+     */
+    private static final class Scratch {
+        Plan plan;
+        ConditionBatch.Pass pass;
+        boolean[] answers;
+        boolean busy;
+    }
+
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     /**
      * Whether a partner matches a partner-level segment's condition now (any_contact and

@@ -87,39 +87,54 @@ public final class ConditionBatch {
      * (one day), except for in_segment answers that it learns as conditions are decided.
      */
     public Pass over(Values partner, Values contact, EvaluationContext ctx) {
-        return new Pass(partner, contact, ctx);
+        return new Pass().reset(partner, contact, ctx);
+    }
+
+    /**
+     * A pass to {@link Pass#reset} for one record after another: its arrays (a few kilobytes at a
+     * thousand conditions) are reused instead of allocated per record. Owned by one thread.
+     */
+    public Pass newPass() {
+        return new Pass();
     }
 
     /** See {@link #over}. */
     public final class Pass {
-        private final Values partner;
-        private final Values contact;
-        private final EvaluationContext ctx;
+        private Values partner;
+        private Values contact;
+        private EvaluationContext ctx;
         /** Per comparison of a property too varied to remember answers for: 0 not decided yet, 1 true, -1 false. */
         private final byte[] decided = new byte[comparisons.length];
         /** Per property: the answers of its comparisons for this record. */
         private final long[][] answers = new long[properties.length][];
         /** Per property too varied to remember answers for: its value for this record, typed. */
         private final Object[] values = new Object[properties.length];
+        private final Object[] raw = new Object[properties.length];
 
-        private Pass(Values partner, Values contact, EvaluationContext ctx) {
+        private Pass() {
+        }
+
+        /** Starts this pass over for another record (what was decided for the last one is forgotten). */
+        public Pass reset(Values partner, Values contact, EvaluationContext ctx) {
             this.partner = partner;
             this.contact = contact;
             this.ctx = ctx;
+            Arrays.fill(decided, (byte) 0);
             // Every property's value is read up front, in one loop: each read is a likely cache miss (a column
             // per property, the record's place in it), and reads that do not wait for one another overlap —
             // read when a condition first reaches them, they came one after another.
-            Object[] raw = new Object[properties.length];
+            Object[] raw = this.raw;
             for (int p = 0; p < raw.length; p++) {
                 raw[p] = properties[p].rawIn(partner, contact);
             }
             for (int p = 0; p < raw.length; p++) {
                 long[] bits = properties[p].answersFor(raw[p], ctx);
                 answers[p] = bits;
-                if (bits == PropertyAnswers.TOO_VARIED) {
-                    values[p] = properties[p].typed(raw[p]); // its comparisons are decided from it one by one
-                }
+                values[p] = bits == PropertyAnswers.TOO_VARIED
+                        ? properties[p].typed(raw[p]) // its comparisons are decided from it one by one
+                        : null;
             }
+            return this;
         }
 
         /** {@link CompiledCondition#matches} of condition {@code i} for this pass's record. */

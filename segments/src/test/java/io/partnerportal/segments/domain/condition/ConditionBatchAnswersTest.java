@@ -67,6 +67,33 @@ class ConditionBatchAnswersTest {
         assertThat(checked).isEqualTo(2 * 3 * PropertyAnswers.MAX_VALUES * conditions.size());
     }
 
+    /** One pass reset record after record (what P2 does) forgets what it decided for the last record. */
+    @Test
+    void aReusedPassAnswersEachRecordAsAFreshOne() {
+        List<CompiledCondition> conditions = List.of(
+                Fixtures.compiled("{'property': 'contact.email', 'op': 'contains', 'value': '1'}", SegmentLevel.CONTACT),
+                Fixtures.compiled("{'not': {'property': 'contact.email', 'op': 'ends_with', 'value': '3@example.com'}}",
+                        SegmentLevel.CONTACT),
+                Fixtures.compiled("{'property': 'contact.role', 'op': 'in', 'values': ['admin']}", SegmentLevel.CONTACT));
+        ConditionBatch batch = ConditionBatch.of(conditions);
+        Fixtures.Ctx ctx = new Fixtures.Ctx();
+        ConditionBatch.Pass pass = batch.newPass();
+        int differing = 0;
+        boolean[] last = new boolean[conditions.size()];
+        for (int i = 0; i < 3 * PropertyAnswers.MAX_VALUES; i++) { // beyond remembering: email decided per record
+            Fixtures.Rec contact = Fixtures.Rec.of("c" + i, "email", i % 7 == 6 ? null : "user" + i + "@example.com",
+                    "role", i % 2 == 0 ? "admin" : "viewer");
+            pass.reset(PARTNER, contact, ctx);
+            for (int c = conditions.size() - 1; c >= 0; c--) {
+                boolean expected = conditions.get(c).matches(PARTNER, contact, ctx);
+                assertThat(pass.matches(c)).as("condition %d for %s", c, contact).isEqualTo(expected);
+                differing += expected != last[c] ? 1 : 0;
+                last[c] = expected;
+            }
+        }
+        assertThat(differing).as("answers change from one record to the next").isGreaterThan(500);
+    }
+
     @Test
     void orderedPropertiesAreAnsweredPerPlaceAmongTheBoundariesForEveryValue() {
         List<CompiledCondition> conditions = List.of(
