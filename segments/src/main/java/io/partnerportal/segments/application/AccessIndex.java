@@ -86,6 +86,11 @@ public class AccessIndex {
         final DenseIds partners = new DenseIds();
         final DenseIds contacts = new DenseIds();
         final Map<List<String>, long[]> masks = new ConcurrentHashMap<>();
+        /**
+         * Segment ids as text, parsed: in_segment conditions name the same segments on every evaluation.
+         * Ids, not ordinals, so an entry never goes stale when a segment is dropped and its ordinal reused.
+         */
+        final Map<String, UUID> segmentIds = new ConcurrentHashMap<>();
         /** The ordinals of the last list passed to {@link #segmentsOf}, dropped with {@link #masks}. */
         volatile EvaluatedOrdinals evaluated;
         /** Segment ids as text by ordinal (answers name segments without formatting UUIDs each time). */
@@ -462,6 +467,38 @@ public class AccessIndex {
         boolean isContactMember(int row, int column) {
             return column >= 0 && g.state.contactBits().get(row, column);
         }
+
+        int partnerRow(UUID partnerId) {
+            return g.partners.ordOf(partnerId);
+        }
+
+        /**
+         * Whether the record of this row is in the segment: partner rows answer partner-level
+         * segments, contact rows contact-level ones (the other kind of row: false). As
+         * {@link #isMember(String, UUID)} with the record's row looked up once by the caller.
+         */
+        boolean isMember(String segmentId, SegmentLevel rowLevel, int row) {
+            int ord = segmentOrd(g, segmentId);
+            if (ord < 0 || row < 0 || level(g, ord) != rowLevel) {
+                return false;
+            }
+            State st = g.state;
+            return (rowLevel == SegmentLevel.PARTNER ? st.partnerBits() : st.contactBits()).get(row, ord);
+        }
+    }
+
+    private static int segmentOrd(Generation g, String segmentId) {
+        UUID id = g.segmentIds.get(segmentId);
+        if (id == null) {
+            id = DenseIds.parse(segmentId);
+            if (id == null) {
+                return -1;
+            }
+            if (g.segmentIds.size() < 100_000) {
+                g.segmentIds.put(segmentId, id);
+            }
+        }
+        return g.segments.ordOf(id);
     }
 
     public String partnerOf(String contactId) {

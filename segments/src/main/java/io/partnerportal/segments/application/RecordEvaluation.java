@@ -391,7 +391,14 @@ public class RecordEvaluation {
         @Override
         public boolean partnerIn(String segmentId, Values partner) {
             int ord = view.partnerOrd(partner);
-            return ord >= 0 ? index.isMember(segmentId, view.partnerId(ord)) : partnerIn(segmentId, partner.id());
+            if (ord < 0) {
+                return partnerIn(segmentId, partner.id());
+            }
+            if (partner != rowPartner) { // the record's index row, looked up once for all its in_segment tests
+                rowPartner = partner;
+                partnerRow = snapshot().partnerRow(view.partnerId(ord));
+            }
+            return snapshot().isMember(segmentId, SegmentLevel.PARTNER, partnerRow);
         }
 
         @Override
@@ -401,7 +408,28 @@ public class RecordEvaluation {
                 return known;
             }
             int ord = view.contactOrd(contact);
-            return ord >= 0 ? index.isMember(segmentId, view.contactId(ord)) : index.isMember(segmentId, contact.id());
+            if (ord < 0) {
+                return index.isMember(segmentId, contact.id());
+            }
+            if (contact != rowContact) {
+                rowContact = contact;
+                contactRow = snapshot().contactRow(view.contactId(ord));
+            }
+            return snapshot().isMember(segmentId, SegmentLevel.CONTACT, contactRow);
         }
+
+        private AccessIndex.Snapshot snapshot() {
+            if (snapshot == null) {
+                snapshot = index.snapshot();
+            }
+            return snapshot;
+        }
+
+        /** The index as this evaluation reads it, and the rows of the records last asked about. */
+        private AccessIndex.Snapshot snapshot;
+        private Values rowPartner;
+        private int partnerRow;
+        private Values rowContact;
+        private int contactRow;
     }
 }
