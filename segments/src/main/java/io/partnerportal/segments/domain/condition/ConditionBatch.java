@@ -103,8 +103,14 @@ public final class ConditionBatch {
         private Values partner;
         private Values contact;
         private EvaluationContext ctx;
-        /** Per comparison of a property too varied to remember answers for: 0 not decided yet, 1 true, -1 false. */
-        private final byte[] decided = new byte[comparisons.length];
+        /**
+         * Per comparison of a property too varied to remember answers for: {@link #stamp}, plus 1 when
+         * true, once decided for this pass's record (older stamps: not decided yet — nothing to clear
+         * between records).
+         */
+        private final int[] decided = new int[comparisons.length];
+        /** Twice the number of this pass's record (0 is never a stamp: the array starts as zeros). */
+        private int stamp;
         /** Per property: the answers of its comparisons for this record. */
         private final long[][] answers = new long[properties.length][];
         /** Per property too varied to remember answers for: its value for this record, typed. */
@@ -119,7 +125,11 @@ public final class ConditionBatch {
             this.partner = partner;
             this.contact = contact;
             this.ctx = ctx;
-            Arrays.fill(decided, (byte) 0);
+            stamp += 2;
+            if (stamp <= 0) { // after a billion records
+                Arrays.fill(decided, 0);
+                stamp = 2;
+            }
             // Every property's value is read up front, in one loop: each read is a likely cache miss (a column
             // per property, the record's place in it), and reads that do not wait for one another overlap —
             // read when a condition first reaches them, they came one after another.
@@ -192,12 +202,12 @@ public final class ConditionBatch {
                 int bit = bitOf[arg];
                 return (bits[bit >>> 6] >>> bit & 1L) != 0;
             }
-            byte known = decided[arg];
-            if (known != 0) {
-                return known > 0;
+            int known = decided[arg];
+            if ((known & ~1) == stamp) {
+                return (known & 1) != 0;
             }
             boolean result = comparisons[arg].testValue(values[property], ctx);
-            decided[arg] = result ? (byte) 1 : (byte) -1;
+            decided[arg] = stamp | (result ? 1 : 0);
             return result;
         }
     }
