@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  */
 public final class ColumnStore implements Values.Layout {
 
+    private static final java.lang.invoke.VarHandle ROW = java.lang.invoke.MethodHandles
+            .arrayElementVarHandle(Object[][].class);
+
     /** Stop sharing new values beyond this many distinct ones (keeps the canonical map bounded). */
     private static final int MAX_CANONICAL = 2_000_000;
 
@@ -89,7 +92,7 @@ public final class ColumnStore implements Values.Layout {
             int slot = slots.get(e.getKey());
             row[slot] = bySlot[slot][ord];
         }
-        rows[ord] = row;
+        ROW.setRelease(rows, ord, row); // readers that see the row see its values
         return ord;
     }
 
@@ -102,7 +105,7 @@ public final class ColumnStore implements Values.Layout {
     /** The value of a key's column by slot (see {@link #slotOf}), from the record's row. */
     public Object valueAt(int ord, int slot) {
         Object[][] all = rows;
-        Object[] row = ord >= 0 && ord < all.length ? all[ord] : null;
+        Object[] row = ord >= 0 && ord < all.length ? (Object[]) ROW.getAcquire(all, ord) : null;
         return row == null || slot < 0 || slot >= row.length ? null : row[slot];
     }
 
