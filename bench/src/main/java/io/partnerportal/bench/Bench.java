@@ -89,10 +89,10 @@ public final class Bench {
     }
 
     /**
-     * Waits until the service is quiet — after "ready", the JIT compilers and the collector still work
-     * through the start for a while, and on two CPUs a benchmark thread sharing a CPU with them shows
-     * their time slices in its tail (P1 p99 12–14 µs instead of < 1 µs in such runs). Quiet: the
-     * process used less than a fifth of one CPU over the last second; at most 60 s.
+     * Waits until the service is quiet before the sampled benchmarks: on two CPUs, start-up work still
+     * running after "ready" (compilation, collection, background jobs) would share a CPU with the
+     * benchmark thread and show in its tail. Quiet: the process used less than a fifth of one CPU over
+     * the last second; at most 60 s. (It does not explain P1's bimodal runs at 100k: those start quiet.)
      */
     static void settle() {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory

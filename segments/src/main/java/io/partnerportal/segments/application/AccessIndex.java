@@ -86,11 +86,6 @@ public class AccessIndex {
         final DenseIds partners = new DenseIds();
         final DenseIds contacts = new DenseIds();
         final Map<List<String>, long[]> masks = new ConcurrentHashMap<>();
-        /**
-         * Segment ids as text, parsed: in_segment conditions name the same segments on every evaluation.
-         * Ids, not ordinals, so an entry never goes stale when a segment is dropped and its ordinal reused.
-         */
-        final Map<String, UUID> segmentIds = new ConcurrentHashMap<>();
         /** The ordinals of the last list passed to {@link #segmentsOf}, dropped with {@link #masks}. */
         volatile EvaluatedOrdinals evaluated;
         /** Segment ids as text by ordinal (answers name segments without formatting UUIDs each time). */
@@ -399,38 +394,37 @@ public class AccessIndex {
     }
 
     public boolean isMember(String segmentId, String memberId) {
-        Generation g = gen;
-        int ord = g.segments.ordOf(segmentId);
-        if (ord < 0) {
-            return false;
-        }
-        State st = g.state;
-        return level(g, ord) == SegmentLevel.PARTNER ? st.partnerBits().get(g.partners.ordOf(memberId), ord)
-                : st.contactBits().get(g.contacts.ordOf(memberId), ord);
+        return isMember(segmentId, DenseIds.parse(memberId));
     }
 
     /** {@link #isMember(String, String)} for a member given as a UUID (no parsing on hot paths). */
     public boolean isMember(String segmentId, UUID memberId) {
         Generation g = gen;
-        int ord = g.segments.ordOf(segmentId);
-        if (ord < 0 || memberId == null) {
-            return false;
-        }
-        State st = g.state;
-        return level(g, ord) == SegmentLevel.PARTNER ? st.partnerBits().get(g.partners.ordOf(memberId), ord)
-                : st.contactBits().get(g.contacts.ordOf(memberId), ord);
+        return memberIn(g, g.segments.ordOf(segmentId), memberId);
     }
 
     /** {@link #isMember(String, UUID)} with the segment id parsed already. */
     public boolean isMember(UUID segmentId, UUID memberId) {
         Generation g = gen;
-        int ord = g.segments.ordOf(segmentId);
+        return memberIn(g, g.segments.ordOf(segmentId), memberId);
+    }
+
+    /** Whether the member is in the segment of ordinal {@code ord}: partners of partner-level ones, contacts of the others. */
+    private static boolean memberIn(Generation g, int ord, UUID memberId) {
         if (ord < 0 || memberId == null) {
             return false;
         }
+        SegmentLevel level = level(g, ord);
+        return memberRow(g, ord, level, (level == SegmentLevel.PARTNER ? g.partners : g.contacts).ordOf(memberId));
+    }
+
+    /** Whether row {@code row} of the given level's bits is in segment {@code ord} (false for the other level). */
+    private static boolean memberRow(Generation g, int ord, SegmentLevel rowLevel, int row) {
+        if (ord < 0 || row < 0 || level(g, ord) != rowLevel) {
+            return false;
+        }
         State st = g.state;
-        return level(g, ord) == SegmentLevel.PARTNER ? st.partnerBits().get(g.partners.ordOf(memberId), ord)
-                : st.contactBits().get(g.contacts.ordOf(memberId), ord);
+        return (rowLevel == SegmentLevel.PARTNER ? st.partnerBits() : st.contactBits()).get(row, ord);
     }
 
     /**
@@ -478,27 +472,8 @@ public class AccessIndex {
          * {@link #isMember(String, UUID)} with the record's row looked up once by the caller.
          */
         boolean isMember(String segmentId, SegmentLevel rowLevel, int row) {
-            int ord = segmentOrd(g, segmentId);
-            if (ord < 0 || row < 0 || level(g, ord) != rowLevel) {
-                return false;
-            }
-            State st = g.state;
-            return (rowLevel == SegmentLevel.PARTNER ? st.partnerBits() : st.contactBits()).get(row, ord);
+            return memberRow(g, g.segments.ordOf(segmentId), rowLevel, row);
         }
-    }
-
-    private static int segmentOrd(Generation g, String segmentId) {
-        UUID id = g.segmentIds.get(segmentId);
-        if (id == null) {
-            id = DenseIds.parse(segmentId);
-            if (id == null) {
-                return -1;
-            }
-            if (g.segmentIds.size() < 100_000) {
-                g.segmentIds.put(segmentId, id);
-            }
-        }
-        return g.segments.ordOf(id);
     }
 
     public String partnerOf(String contactId) {

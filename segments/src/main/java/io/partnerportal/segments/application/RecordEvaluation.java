@@ -104,7 +104,9 @@ public class RecordEvaluation {
             // partner-level, static, or not compiling: as the index has it
             return index.segmentsOf(view.contactId(contact), p.ids(), answers);
         } finally {
-            s.busy = !own;
+            if (own) {
+                s.busy = false;
+            }
         }
     }
 
