@@ -30,6 +30,8 @@ import java.util.List;
  *   fsync                              this machine's fsync and commit latency
  *   memory &lt;scale&gt;                     heap held by the index and value store at a scale
  *   p2-tail &lt;scale&gt;                    whether P2's tail is some contacts' work or the machine
+ *   p2-cache &lt;scale&gt;                   P2 for a contact whose data is in the CPU caches and for one whose is not
+ *   jitter                             how often and how long the machine takes the CPU from a running thread
  * </pre>
  * The PostgreSQL server comes from TEST_JDBC_URL / TEST_JDBC_USER (default 127.0.0.1:5432, postgres).
  */
@@ -49,6 +51,7 @@ public final class Bench {
                     Integer.parseInt(arg(args, 2, "2")));
             case "run" -> run(arg(args, 1, "small"), arg(args, 2, ".*"));
             case "fsync" -> Fsync.report();
+            case "jitter" -> say("machine jitter: %s", Jitter.measure(5_000));
             case "memory" -> memory(Scale.parse(arg(args, 1, "1m")));
             case "p2-tail" -> {
                 Scale scale = Scale.parse(arg(args, 1, "10k"));
@@ -57,9 +60,17 @@ public final class Bench {
                     io.partnerportal.segments.application.P2Tail.report(service, scale.database);
                 }
             }
+            case "p2-cache" -> {
+                Scale scale = Scale.parse(arg(args, 1, "10k"));
+                Datasets.ensure(scale, 2);
+                try (Service service = Service.start(scale, false)) {
+                    settle();
+                    io.partnerportal.segments.application.P2Cache.report(service, scale.database);
+                }
+            }
             default -> {
                 System.out.println("usage: generate <10k|100k|1m> [streams] | run small|reference|<scales> [regex] "
-                        + "| fsync | memory <scale> | p2-tail <scale>");
+                        + "| fsync | jitter | memory <scale> | p2-tail <scale> | p2-cache <scale>");
                 return;
             }
         }
@@ -134,6 +145,7 @@ public final class Bench {
                 say("%s: service ready (index and value store loaded) in %d ms; index %d MiB, %.0f bytes per contact; %s",
                         scale.database, service.readyMillis(), memory.total() >> 20, memory.bytesPerContact(), load());
                 settle();
+                say("machine jitter (next to P2): %s", Jitter.measure(3_000));
                 // sampled latencies: P1, P2, P2b, P3 and the commit baseline (small runs: 3 × 1 s warm-up, so
                 // that C2 has compiled the evaluation before the p99 is taken, then 3 × 1 s)
                 summary.addAll(jmh(scale, "\\.(p1|p2|p2b|p3|commit)_.*", include, reference ? 2 : 3,

@@ -2,6 +2,7 @@ package io.partnerportal.segments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.partnerportal.segments.api.SegmentAccess;
 import io.partnerportal.testsupport.PortalTest;
 import io.partnerportal.testsupport.ScenarioTest;
 import io.partnerportal.testsupport.TestHttp;
@@ -22,6 +23,9 @@ class StaticSegmentTest implements PortalTest {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    SegmentAccess access;
 
     Scenario s;
     String p1;
@@ -59,6 +63,22 @@ class StaticSegmentTest implements PortalTest {
                 Map.of("ids", List.of(c1, "a1b2c3d4-0000-4000-8000-000000000000", p1, "nonsense"))).problem(422);
         assertThat(problem.get("errors").findValuesAsText("pointer")).containsExactly("/ids/1", "/ids/2", "/ids/3");
         assertThat(s.members(seg)).isEmpty();
+    }
+
+    @Test
+    void a_deleted_segments_id_answers_nothing_once_its_place_in_the_index_goes_to_a_new_segment() {
+        String gone = s.staticSegment("Short-lived", "contact");
+        s.admin.post("/api/admin/segments/" + gone + "/members", Map.of("ids", List.of(c1))).expect(200);
+        assertThat(access.isMember(gone, c1)).isTrue(); // the index now remembers where this id's column is
+
+        s.admin.delete("/api/admin/segments/" + gone).expect(204);
+        String successor = s.staticSegment("Successor", "contact"); // takes the freed column
+        s.admin.post("/api/admin/segments/" + successor + "/members", Map.of("ids", List.of(c1))).expect(200);
+
+        assertThat(access.isMember(successor, c1)).isTrue();
+        assertThat(access.isMember(gone, c1)).as("the deleted segment's id must not read its successor's column")
+                .isFalse();
+        assertThat(access.segmentsOfContact(c1)).contains(successor).doesNotContain(gone);
     }
 
     @Test

@@ -80,6 +80,10 @@ public class AccessIndex {
         }
     }
 
+    /** A segment's ordinal as learned in one {@link Generation#segmentEpoch}. */
+    private record Column(int ord, int epoch) {
+    }
+
     /** One loaded index: ids, bits and the audience masks computed against them. */
     private static final class Generation {
         final DenseIds segments = new DenseIds();
@@ -90,6 +94,14 @@ public class AccessIndex {
         volatile EvaluatedOrdinals evaluated;
         /** Segment ids as text by ordinal (answers name segments without formatting UUIDs each time). */
         volatile String[] segmentText = new String[0];
+        /**
+         * Segment ordinals by id text, so a reader asking about a segment by its id (in_segment tests,
+         * a few per contact evaluation) does not parse the id each time; an entry counts only while
+         * {@link #segmentEpoch} is the one it was made in.
+         */
+        final Map<String, Column> columns = new ConcurrentHashMap<>();
+        /** Bumped whenever an ordinal is given to or taken from a segment (writer lock held). */
+        volatile int segmentEpoch;
         volatile State state = State.empty();
     }
 
@@ -318,63 +330,6 @@ public class AccessIndex {
         return out;
     }
 
-    /**
-     * The contact's segments with the contact-level ones in {@code evaluated} decided by the caller
-     * ({@code answers[i]} for {@code evaluated.get(i)}) and every other one as the index has it (a
-     * segment's level never changes, so the evaluated ones are never among the partner-level ones).
-     * The list is turned into ordinals once and remembered by identity: pass the same list instance
-     * each time.
-     */
-    Set<String> segmentsOf(UUID contactId, List<String> evaluated, boolean[] answers) {
-        Generation g = gen;
-        State st = g.state;
-        EvaluatedOrdinals known = g.evaluated;
-        int segments = g.segments.size();
-        if (known == null || known.ids() != evaluated || known.segments() != segments) {
-            known = EvaluatedOrdinals.of(g, evaluated, segments);
-            g.evaluated = known;
-        }
-        BitRows contacts = st.contactBits();
-        BitRows partners = st.partnerBits();
-        long[] bits = new long[Math.max(known.words(), Math.max(contacts.words(), partners.words()))];
-        int contact = g.contacts.ordOf(contactId);
-        if (contact >= 0) {
-            long[] mask = known.mask();
-            for (int w = 0; w < contacts.words(); w++) {
-                bits[w] = contacts.word(contact, w) & ~(w < mask.length ? mask[w] : 0);
-            }
-            int partner = contact < st.contactPartner().length ? st.contactPartner()[contact] : -1;
-            for (int w = 0; w < partners.words(); w++) {
-                bits[w] |= partners.word(partner, w);
-            }
-        }
-        List<String> beyond = List.of();
-        int[] ordinals = known.ordinals();
-        for (int i = 0; i < answers.length; i++) {
-            if (answers[i]) {
-                int ord = ordinals[i];
-                if (ord >= 0) {
-                    bits[ord >>> 6] |= 1L << ord;
-                } else {
-                    if (beyond.isEmpty()) {
-                        beyond = new ArrayList<>();
-                    }
-                    beyond.add(evaluated.get(i));
-                }
-            }
-        }
-        // a segment dropped while this was read keeps no bit it cannot be named by
-        for (int w = 0; w < bits.length; w++) {
-            for (long word = bits[w]; word != 0; word &= word - 1) {
-                int ord = (w << 6) + Long.numberOfTrailingZeros(word);
-                if (!g.segments.contains(ord)) {
-                    bits[w] &= ~(1L << ord);
-                }
-            }
-        }
-        return new SegmentSet(bits, g.segments, ord -> idText(g, ord), beyond);
-    }
-
     public Set<String> segmentsOfPartner(String partnerId) {
         Generation g = gen;
         Set<String> out = new LinkedHashSet<>();
@@ -400,7 +355,7 @@ public class AccessIndex {
     /** {@link #isMember(String, String)} for a member given as a UUID (no parsing on hot paths). */
     public boolean isMember(String segmentId, UUID memberId) {
         Generation g = gen;
-        return memberIn(g, g.segments.ordOf(segmentId), memberId);
+        return memberIn(g, segmentOrd(g, segmentId), memberId);
     }
 
     /** {@link #isMember(String, UUID)} with the segment id parsed already. */
@@ -438,9 +393,12 @@ public class AccessIndex {
 
     final class Snapshot {
         private final Generation g;
+        /** The generation's segment epoch when this snapshot was taken (read before any column is looked up). */
+        private final int segmentEpoch;
 
         private Snapshot(Generation g) {
             this.g = g;
+            this.segmentEpoch = g.segmentEpoch;
         }
 
         /** Whether the index still uses this generation (rows and columns looked up in it stay valid). */
@@ -472,7 +430,77 @@ public class AccessIndex {
          * {@link #isMember(String, UUID)} with the record's row looked up once by the caller.
          */
         boolean isMember(String segmentId, SegmentLevel rowLevel, int row) {
-            return memberRow(g, g.segments.ordOf(segmentId), rowLevel, row);
+            return memberRow(g, segmentOrd(g, segmentId), rowLevel, row);
+        }
+
+        /** The segment's column (its ordinal in this generation), or -1; valid while {@link #sameColumns} holds. */
+        int column(String segmentId) {
+            return segmentOrd(g, segmentId);
+        }
+
+        /** {@link #isMember(String, SegmentLevel, int)} for a segment's {@link #column}. */
+        boolean isMember(int column, SegmentLevel rowLevel, int row) {
+            return memberRow(g, column, rowLevel, row);
+        }
+
+        /** Whether columns looked up in {@code earlier} still name the same segments here. */
+        boolean sameColumns(Snapshot earlier) {
+            return earlier != null && earlier.g == g && earlier.segmentEpoch == segmentEpoch;
+        }
+
+        /**
+         * The contact's segments with the contact-level ones in {@code evaluated} decided by the caller
+         * ({@code answers[i]} for {@code evaluated.get(i)}) and every other one as the index has it (a
+         * segment's level never changes, so the evaluated ones are never among the partner-level ones).
+         * The list is turned into ordinals once and remembered by identity: pass the same list instance
+         * each time. {@code contact} is the contact's row ({@link #contactRow}; -1: not in the index).
+         */
+        Set<String> segmentsOf(int contact, List<String> evaluated, boolean[] answers) {
+            State st = g.state;
+            EvaluatedOrdinals known = g.evaluated;
+            int segments = g.segments.size();
+            if (known == null || known.ids() != evaluated || known.segments() != segments) {
+                known = EvaluatedOrdinals.of(g, evaluated, segments);
+                g.evaluated = known;
+            }
+            BitRows contacts = st.contactBits();
+            BitRows partners = st.partnerBits();
+            long[] bits = new long[Math.max(known.words(), Math.max(contacts.words(), partners.words()))];
+            if (contact >= 0) {
+                long[] mask = known.mask();
+                for (int w = 0; w < contacts.words(); w++) {
+                    bits[w] = contacts.word(contact, w) & ~(w < mask.length ? mask[w] : 0);
+                }
+                int partner = contact < st.contactPartner().length ? st.contactPartner()[contact] : -1;
+                for (int w = 0; w < partners.words(); w++) {
+                    bits[w] |= partners.word(partner, w);
+                }
+            }
+            List<String> beyond = List.of();
+            int[] ordinals = known.ordinals();
+            for (int i = 0; i < answers.length; i++) {
+                if (answers[i]) {
+                    int ord = ordinals[i];
+                    if (ord >= 0) {
+                        bits[ord >>> 6] |= 1L << ord;
+                    } else {
+                        if (beyond.isEmpty()) {
+                            beyond = new ArrayList<>();
+                        }
+                        beyond.add(evaluated.get(i));
+                    }
+                }
+            }
+            // a segment dropped while this was read keeps no bit it cannot be named by
+            for (int w = 0; w < bits.length; w++) {
+                for (long word = bits[w]; word != 0; word &= word - 1) {
+                    int ord = (w << 6) + Long.numberOfTrailingZeros(word);
+                    if (!g.segments.contains(ord)) {
+                        bits[w] &= ~(1L << ord);
+                    }
+                }
+            }
+            return new SegmentSet(bits, g.segments, ord -> idText(g, ord), beyond);
         }
     }
 
@@ -489,14 +517,14 @@ public class AccessIndex {
 
     public long memberCount(String segmentId) {
         Generation g = gen;
-        int ord = g.segments.ordOf(segmentId);
+        int ord = segmentOrd(g, segmentId);
         State st = g.state;
         return ord < 0 || ord >= st.memberCount().length ? 0 : st.memberCount()[ord];
     }
 
     public long contactCount(String segmentId) {
         Generation g = gen;
-        int ord = g.segments.ordOf(segmentId);
+        int ord = segmentOrd(g, segmentId);
         State st = g.state;
         if (ord < 0 || ord >= st.memberCount().length) {
             return 0;
@@ -593,6 +621,32 @@ public class AccessIndex {
         if (text != null) {
             out.accept(text);
         }
+    }
+
+    /**
+     * The ordinal of a segment given by its id text, or -1. Remembered per text while no ordinal is
+     * given or taken; the epoch is read before the table, so an entry made across a change is never
+     * used (a dropped segment's ordinal may go to the next new one). Unknown ids are not remembered.
+     */
+    private static int segmentOrd(Generation g, String segmentId) {
+        int epoch = g.segmentEpoch;
+        Column known = g.columns.get(segmentId);
+        if (known != null && known.epoch() == epoch) {
+            return known.ord();
+        }
+        int ord = g.segments.ordOf(segmentId);
+        if (ord >= 0) {
+            g.columns.put(segmentId, new Column(ord, epoch));
+        }
+        return ord;
+    }
+
+    /** After an ordinal was given to or taken from a segment: what was remembered by ordinal no longer holds. */
+    private static void segmentsChanged(Generation g) {
+        g.columns.clear();
+        g.segmentEpoch++;
+        g.masks.clear();
+        g.evaluated = null;
     }
 
     /** The segment id of an ordinal as text, or null when no segment has it. */
@@ -733,8 +787,7 @@ public class AccessIndex {
             // callers define segments first (which drops the masks); should one arrive here unknown,
             // audiences masked while it was unknown must not keep missing it
             ord = g.segments.add(segment);
-            g.masks.clear();
-            g.evaluated = null;
+            segmentsChanged(g);
         }
         int row;
         if (level == SegmentLevel.PARTNER) {
@@ -772,8 +825,7 @@ public class AccessIndex {
         st.segmentLevel()[ord] = 0;
         g.segments.remove(g.segments.idOf(ord));
         g.segmentText = new String[g.segmentText.length]; // the ordinal will be reused
-        g.masks.clear();
-        g.evaluated = null;
+        segmentsChanged(g);
     }
 
     private static void reloadSegment(Generation g, String segmentId, SegmentLevel level, Set<String> members) {
@@ -789,8 +841,7 @@ public class AccessIndex {
         st.memberCount()[ord] = 0;
         st.contactCount()[ord] = 0;
         st.segmentLevel()[ord] = (byte) (level == SegmentLevel.PARTNER ? 1 : 2);
-        g.masks.clear();
-        g.evaluated = null;
+        segmentsChanged(g);
         for (String m : members) {
             setMember(g, segmentId, level, m, true);
         }

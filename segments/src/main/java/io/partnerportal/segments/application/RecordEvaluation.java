@@ -35,7 +35,7 @@ public class RecordEvaluation {
     private final AccessIndex index;
     private final ValueStore values;
     private final MembershipEngine engine;
-    private volatile Plan plan = new Plan(null, List.of(), ConditionBatch.of(List.of()), List.of(), Map.of());
+    private volatile Plan plan = Plan.of(null, List.of());
 
     RecordEvaluation(SegmentRegistry registry, AccessIndex index, ValueStore values, MembershipEngine engine) {
         this.registry = registry;
@@ -47,17 +47,36 @@ public class RecordEvaluation {
     /**
      * The dynamic contact-level segments of one definitions version, in dependency order, their
      * conditions as one batch, their ids (one list instance per version: the access index remembers
-     * it as a mask) and the position of each (their answers are kept in an array during one evaluation).
+     * it as a mask), the position of each (their answers are kept in an array during one evaluation)
+     * and, per segment the batch's in_segment tests refer to, its position when it is one of them
+     * (answered by this evaluation) or -1 (answered by the index).
      */
     private record Plan(Definitions definitions, List<CompiledSegment> contactSegments, ConditionBatch conditions,
-                        List<String> ids, Map<String, Integer> position) {
+                        List<String> ids, Map<String, Integer> position, int[] referencePosition) {
         static Plan of(Definitions d, List<CompiledSegment> segments) {
             Map<String, Integer> position = new HashMap<>();
             for (int i = 0; i < segments.size(); i++) {
                 position.put(segments.get(i).id(), i);
             }
-            return new Plan(d, segments, ConditionBatch.of(segments.stream().map(CompiledSegment::condition).toList()),
-                    segments.stream().map(CompiledSegment::id).toList(), position);
+            ConditionBatch batch = ConditionBatch.of(segments.stream().map(CompiledSegment::condition).toList());
+            List<ConditionBatch.Reference> refs = batch.references();
+            int[] referencePosition = new int[refs.size()];
+            for (int r = 0; r < referencePosition.length; r++) {
+                Integer at = refs.get(r).asksContact() ? position.get(refs.get(r).segmentId()) : null;
+                referencePosition[r] = at == null ? -1 : at;
+            }
+            return new Plan(d, segments, batch, segments.stream().map(CompiledSegment::id).toList(), position,
+                    referencePosition);
+        }
+
+        /** The index columns of the referenced segments, as {@code snapshot} numbers them. */
+        int[] columns(AccessIndex.Snapshot snapshot) {
+            List<ConditionBatch.Reference> refs = conditions.references();
+            int[] columns = new int[refs.size()];
+            for (int r = 0; r < columns.length; r++) {
+                columns[r] = snapshot.column(refs.get(r).segmentId());
+            }
+            return columns;
         }
     }
 
@@ -85,6 +104,7 @@ public class RecordEvaluation {
             return Set.of();
         }
         Plan p = plan();
+        AccessIndex.Snapshot snapshot = index.snapshot();
         Scratch s = scratch.get();
         boolean own = !s.busy; // this thread is not inside another evaluation (none calls back into here today)
         s.busy = true;
@@ -93,16 +113,23 @@ public class RecordEvaluation {
                 s.plan = p;
                 s.pass = p.conditions().newPass();
                 s.answers = new boolean[p.contactSegments().size()];
+                s.columnsOf = null;
+            }
+            if (own && !snapshot.sameColumns(s.columnsOf)) {
+                s.columns = p.columns(snapshot);
+                s.columnsOf = snapshot;
             }
             boolean[] answers = own ? s.answers : new boolean[p.contactSegments().size()];
-            Lookup context = new Lookup(view, engine.today(), p.position(), answers);
+            int partner = view.partnerOf(contact);
+            Lookup context = new Lookup(view, engine.today(), p, answers, snapshot,
+                    own ? s.columns : p.columns(snapshot), snapshot.contactRow(view.contactId(contact)), partner);
             ConditionBatch.Pass pass = (own ? s.pass : p.conditions().newPass())
-                    .reset(view.partner(view.partnerOf(contact)), view.contact(contact), context);
+                    .reset(view.partner(partner), view.contact(contact), context, context);
             for (int i = 0; i < answers.length; i++) {
                 context.answer(i, pass.matches(i));
             }
             // partner-level, static, or not compiling: as the index has it
-            return index.segmentsOf(view.contactId(contact), p.ids(), answers);
+            return snapshot.segmentsOf(context.contactRow, p.ids(), answers);
         } finally {
             if (own) {
                 s.busy = false;
@@ -119,9 +146,17 @@ public class RecordEvaluation {
         ConditionBatch.Pass pass;
         boolean[] answers;
         boolean busy;
+        /** The plan's reference columns, and the index snapshot they were looked up in. */
+        int[] columns;
+        AccessIndex.Snapshot columnsOf;
     }
 
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    /** What the contact-level conditions evaluated per contact look like now ({@link ConditionBatch#describe()}). */
+    public String describeContactConditions() {
+        return plan().conditions().describe();
+    }
 
     /**
      * Whether a partner matches a partner-level segment's condition now (any_contact and
@@ -135,8 +170,8 @@ public class RecordEvaluation {
                 || !view.hasPartner(partner)) {
             return false;
         }
-        return s.condition().matches(view.partner(partner), null, new Lookup(view, engine.today(), Map.of(),
-                new boolean[0]));
+        return s.condition().matches(view.partner(partner), null, new Lookup(view, engine.today(), null,
+                new boolean[0], index.snapshot(), new int[0], -1, partner));
     }
 
     /** A membership a change would move: the member (a contact's or partner's id) joins or leaves the segment. */
@@ -355,22 +390,63 @@ public class RecordEvaluation {
         }
     }
 
-    /** Referenced memberships from this evaluation or the index; contacts from the value store. */
-    private final class Lookup extends FromMemory {
+    /**
+     * Referenced memberships from this evaluation (contact-level segments decided before) or the
+     * index; contacts from the value store. As {@link ConditionBatch.Memberships} it answers the
+     * batch's in_segment tests by reference number from columns and rows looked up once.
+     */
+    private final class Lookup extends FromMemory implements ConditionBatch.Memberships {
         private final Map<String, Integer> position;
+        private final int[] referencePosition;
+        private final List<ConditionBatch.Reference> references;
         private final boolean[] answers;
         /** Answers below this position are known (segments are evaluated in order). */
         private int answered;
+        /** The index as this evaluation reads it, the referenced segments' columns in it, the record's rows. */
+        private final AccessIndex.Snapshot snapshot;
+        private final int[] columns;
+        final int contactRow;
+        private final int partnerOrd;
+        private int partnerRow = UNKNOWN;
 
-        Lookup(ValueStore.View view, LocalDate today, Map<String, Integer> position, boolean[] answers) {
+        private static final int UNKNOWN = -2;
+
+        /** {@code plan} null: no contact-level answers of this evaluation (a partner's condition). */
+        Lookup(ValueStore.View view, LocalDate today, Plan plan, boolean[] answers, AccessIndex.Snapshot snapshot,
+               int[] columns, int contactRow, int partnerOrd) {
             super(view, today);
-            this.position = position;
+            this.position = plan == null ? Map.of() : plan.position();
+            this.referencePosition = plan == null ? new int[0] : plan.referencePosition();
+            this.references = plan == null ? List.of() : plan.conditions().references();
             this.answers = answers;
+            this.snapshot = snapshot;
+            this.columns = columns;
+            this.contactRow = contactRow;
+            this.partnerOrd = partnerOrd;
         }
 
         void answer(int i, boolean member) {
             answers[i] = member;
             answered = i + 1;
+        }
+
+        @Override
+        public boolean isMember(int reference) {
+            int at = referencePosition[reference];
+            if (at >= 0 && at < answered) {
+                return answers[at];
+            }
+            ConditionBatch.Reference r = references.get(reference);
+            int column = columns[reference];
+            return r.asksPartner() && snapshot.isMember(column, SegmentLevel.PARTNER, partnerRow())
+                    || r.asksContact() && snapshot.isMember(column, SegmentLevel.CONTACT, contactRow);
+        }
+
+        private int partnerRow() {
+            if (partnerRow == UNKNOWN) {
+                partnerRow = partnerOrd < 0 ? -1 : snapshot.partnerRow(view.partnerId(partnerOrd));
+            }
+            return partnerRow;
         }
 
         /** This evaluation's answer for a contact-level segment evaluated before, or null. */
@@ -396,11 +472,8 @@ public class RecordEvaluation {
             if (ord < 0) {
                 return partnerIn(segmentId, partner.id());
             }
-            if (partner != rowPartner) { // the record's index row, looked up once for all its in_segment tests
-                rowPartner = partner;
-                partnerRow = snapshot().partnerRow(view.partnerId(ord));
-            }
-            return snapshot().isMember(segmentId, SegmentLevel.PARTNER, partnerRow);
+            int row = ord == partnerOrd ? partnerRow() : snapshot.partnerRow(view.partnerId(ord));
+            return snapshot.isMember(segmentId, SegmentLevel.PARTNER, row);
         }
 
         @Override
@@ -410,28 +483,8 @@ public class RecordEvaluation {
                 return known;
             }
             int ord = view.contactOrd(contact);
-            if (ord < 0) {
-                return index.isMember(segmentId, contact.id());
-            }
-            if (contact != rowContact) {
-                rowContact = contact;
-                contactRow = snapshot().contactRow(view.contactId(ord));
-            }
-            return snapshot().isMember(segmentId, SegmentLevel.CONTACT, contactRow);
+            return ord < 0 ? index.isMember(segmentId, contact.id())
+                    : snapshot.isMember(segmentId, SegmentLevel.CONTACT, snapshot.contactRow(view.contactId(ord)));
         }
-
-        private AccessIndex.Snapshot snapshot() {
-            if (snapshot == null) {
-                snapshot = index.snapshot();
-            }
-            return snapshot;
-        }
-
-        /** The index as this evaluation reads it, and the rows of the records last asked about. */
-        private AccessIndex.Snapshot snapshot;
-        private Values rowPartner;
-        private int partnerRow;
-        private Values rowContact;
-        private int contactRow;
     }
 }

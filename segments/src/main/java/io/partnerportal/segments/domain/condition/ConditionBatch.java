@@ -13,8 +13,9 @@ import java.util.Map;
  * call per node, and equal comparisons ({@code partner.tier in [gold]} in forty segments) are
  * decided once per record. Comparisons over one property are answered together from the value's
  * remembered answers ({@link PropertyAnswers}); a property too varied to remember has its
- * comparisons decided one by one, only when a condition reaches them. in_segment and any_contact /
- * all_contacts nodes run as compiled.
+ * comparisons decided one by one, only when a condition reaches them. in_segment tests are numbered
+ * by the segment they refer to ({@link #references()}), so a caller that resolved those once answers
+ * them by number ({@link Memberships}); any_contact / all_contacts nodes run as compiled.
  */
 public final class ConditionBatch {
 
@@ -24,6 +25,8 @@ public final class ConditionBatch {
     private static final int NOT = 2;
     private static final int COMPARISON = 3;
     private static final int OTHER = 4;
+    /** An in_segment test: its argument indexes {@link #others} (the test as compiled) and {@link #referenceOf}. */
+    private static final int REFERENCE = 5;
 
     /** Nodes in prefix order, two ints each: kind and argument, then the position after the node's subtree. */
     private final int[] code;
@@ -31,8 +34,13 @@ public final class ConditionBatch {
     private final int[] roots;
     /** Distinct comparisons, by the index a COMPARISON node holds. */
     private final PropertyTest[] comparisons;
-    /** Nodes run as compiled (in_segment, any_contact, all_contacts), by the index an OTHER node holds. */
+    /** Nodes run as compiled (in_segment, any_contact, all_contacts), by the index an OTHER or REFERENCE node holds. */
     private final Evaluator[] others;
+    /** Per entry of {@link #others}: the in_segment test's reference in {@link #references}, or -1. */
+    private final int[] referenceOf;
+    /** Per entry of {@link #others}: whether the in_segment test is negated (not_in_segment). */
+    private final boolean[] negatedOf;
+    private final List<Reference> references;
     /** The comparisons grouped by the property they read. */
     private final PropertyAnswers[] properties;
     /** Per comparison: its property's index in {@link #properties} and its bit in that property's answers. */
@@ -44,6 +52,24 @@ public final class ConditionBatch {
         this.roots = roots;
         this.comparisons = comparisons;
         this.others = others;
+        this.referenceOf = new int[others.length];
+        this.negatedOf = new boolean[others.length];
+        Map<Reference, Integer> referenceIndex = new HashMap<>();
+        List<Reference> refs = new ArrayList<>();
+        for (int o = 0; o < others.length; o++) {
+            referenceOf[o] = -1;
+            if (others[o] instanceof Evaluator.SegmentTest t) {
+                Evaluator.Membership m = t.membership();
+                Reference r = new Reference(t.segmentId(), m != Evaluator.Membership.CONTACT,
+                        m != Evaluator.Membership.PARTNER);
+                referenceOf[o] = referenceIndex.computeIfAbsent(r, k -> {
+                    refs.add(k);
+                    return refs.size() - 1;
+                });
+                negatedOf[o] = t.negated();
+            }
+        }
+        this.references = List.copyOf(refs);
         this.propertyOf = new int[comparisons.length];
         this.bitOf = new int[comparisons.length];
         Map<PropertyTest.PropertyKey, Integer> propertyIndex = new HashMap<>();
@@ -77,6 +103,52 @@ public final class ConditionBatch {
         return roots.length;
     }
 
+    /**
+     * A segment the batch's in_segment tests refer to, and whose membership they ask about: the
+     * partner's (a partner-level segment), the contact's (contact-level), or either when the level
+     * was not known at compile time (a segment has members of one level only).
+     */
+    public record Reference(String segmentId, boolean asksPartner, boolean asksContact) {
+    }
+
+    /** The distinct segments referred to, numbered as {@link Memberships#isMember} receives them. */
+    public List<Reference> references() {
+        return references;
+    }
+
+    /**
+     * Answers the batch's in_segment tests for a pass's record by reference number, as the
+     * context's {@code partnerIn} / {@code contactIn} would (a caller resolves the references once
+     * instead of looking each segment id up per record).
+     */
+    public interface Memberships {
+        boolean isMember(int reference);
+    }
+
+    /**
+     * What the batch holds, for benchmarks and logs: conditions, nodes, distinct comparisons, the
+     * properties they read and how many of those are too varied to remember answers for (their
+     * comparisons are decided one by one).
+     */
+    public String describe() {
+        int varied = 0;
+        int variedComparisons = 0;
+        for (int p = 0; p < properties.length; p++) {
+            if (properties[p].tooVaried()) {
+                varied++;
+            }
+        }
+        for (int c = 0; c < comparisons.length; c++) {
+            if (properties[propertyOf[c]].tooVaried()) {
+                variedComparisons++;
+            }
+        }
+        return String.format("%d conditions, %d nodes, %d distinct comparisons over %d properties "
+                        + "(%d too varied to remember, with %d comparisons), %d in_segment references",
+                roots.length, code.length / 2, comparisons.length, properties.length, varied, variedComparisons,
+                references.size());
+    }
+
     /** Distinct comparisons across the conditions (each decided at most once per record). */
     public int distinctComparisons() {
         return comparisons.length;
@@ -87,7 +159,7 @@ public final class ConditionBatch {
      * (one day), except for in_segment answers that it learns as conditions are decided.
      */
     public Pass over(Values partner, Values contact, EvaluationContext ctx) {
-        return new Pass().reset(partner, contact, ctx);
+        return new Pass().reset(partner, contact, ctx, null);
     }
 
     /**
@@ -103,6 +175,7 @@ public final class ConditionBatch {
         private Values partner;
         private Values contact;
         private EvaluationContext ctx;
+        private Memberships memberships;
         /**
          * Per comparison of a property too varied to remember answers for: {@link #stamp}, plus 1 when
          * true, once decided for this pass's record (older stamps: not decided yet — nothing to clear
@@ -120,11 +193,15 @@ public final class ConditionBatch {
         private Pass() {
         }
 
-        /** Starts this pass over for another record (what was decided for the last one is forgotten). */
-        public Pass reset(Values partner, Values contact, EvaluationContext ctx) {
+        /**
+         * Starts this pass over for another record (what was decided for the last one is forgotten).
+         * in_segment tests are answered by {@code memberships} when given, else by the context.
+         */
+        public Pass reset(Values partner, Values contact, EvaluationContext ctx, Memberships memberships) {
             this.partner = partner;
             this.contact = contact;
             this.ctx = ctx;
+            this.memberships = memberships;
             stamp += 2;
             if (stamp <= 0) { // after a billion records
                 Arrays.fill(decided, 0);
@@ -181,6 +258,10 @@ public final class ConditionBatch {
                 }
                 case COMPARISON -> {
                     return comparison(arg);
+                }
+                case REFERENCE -> {
+                    return memberships == null ? others[arg].test(partner, contact, ctx)
+                            : memberships.isMember(referenceOf[arg]) != negatedOf[arg];
                 }
                 default -> {
                     return others[arg].test(partner, contact, ctx);
@@ -248,7 +329,7 @@ public final class ConditionBatch {
                 }
                 head = COMPARISON | index << 3;
             } else {
-                head = OTHER | others.size() << 3;
+                head = (node instanceof Evaluator.SegmentTest ? REFERENCE : OTHER) | others.size() << 3;
                 others.add(node);
             }
             code[at] = head;

@@ -248,6 +248,18 @@ abstract class Evaluator {
             return membership != Membership.PARTNER;
         }
 
+        String segmentId() {
+            return segmentId;
+        }
+
+        boolean negated() {
+            return negated;
+        }
+
+        Membership membership() {
+            return membership;
+        }
+
         @Override
         boolean test(Values partner, Values contact, EvaluationContext ctx) {
             return isMember(partner, contact, ctx) != negated;

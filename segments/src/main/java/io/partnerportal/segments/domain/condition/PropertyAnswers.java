@@ -69,6 +69,11 @@ final class PropertyAnswers {
         this.ordered = allOrdered;
     }
 
+    /** Whether the property has had too many distinct values to remember answers for. */
+    boolean tooVaried() {
+        return tooVaried;
+    }
+
     /** The property's value as the record holds it (see {@link #answersFor}). */
     Object rawIn(Values partner, Values contact) {
         return tests[0].rawIn(partner, contact);

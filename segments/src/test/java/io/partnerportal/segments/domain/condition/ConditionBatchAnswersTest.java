@@ -83,7 +83,7 @@ class ConditionBatchAnswersTest {
         for (int i = 0; i < 3 * PropertyAnswers.MAX_VALUES; i++) { // beyond remembering: email decided per record
             Fixtures.Rec contact = Fixtures.Rec.of("c" + i, "email", i % 7 == 6 ? null : "user" + i + "@example.com",
                     "role", i % 2 == 0 ? "admin" : "viewer");
-            pass.reset(PARTNER, contact, ctx);
+            pass.reset(PARTNER, contact, ctx, null);
             for (int c = conditions.size() - 1; c >= 0; c--) {
                 boolean expected = conditions.get(c).matches(PARTNER, contact, ctx);
                 assertThat(pass.matches(c)).as("condition %d for %s", c, contact).isEqualTo(expected);

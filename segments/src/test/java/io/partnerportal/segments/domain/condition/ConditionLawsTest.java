@@ -144,6 +144,35 @@ class ConditionLawsTest {
     }
 
     @Property(tries = 400)
+    void inSegmentTestsAnsweredByReferenceNumberAgreeWithTheContext(
+            @ForAll("contactConditionLists") List<Object> jsons, @ForAll("worlds") World world) {
+        List<CompiledCondition> compiled = new ArrayList<>();
+        for (Object json : jsons) {
+            compiled.add(compile(json, SegmentLevel.CONTACT));
+        }
+        ConditionBatch batch = ConditionBatch.of(compiled);
+        EvaluationContext ctx = context(world);
+        Values partner = partner(world);
+        ConditionBatch.Pass pass = batch.newPass(); // one pass reused contact after contact
+        for (Map<String, Object> contact : world.contacts().isEmpty() ? List.of(contactRecord("c9")) : world.contacts()) {
+            Values values = values(contact);
+            // what a caller that resolved the references once answers: by number, never by segment id text
+            ConditionBatch.Memberships byNumber = reference -> {
+                ConditionBatch.Reference r = batch.references().get(reference);
+                return r.asksPartner() && ctx.partnerIn(r.segmentId(), partner.id())
+                        || r.asksContact() && ctx.contactIn(r.segmentId(), values.id());
+            };
+            pass.reset(partner, values, ctx, byNumber);
+            for (int i = 0; i < compiled.size(); i++) {
+                assertThat(pass.matches(i)).as("condition %d of %s for %s", i, jsons, contact.get("@id"))
+                        .isEqualTo(compiled.get(i).matches(partner, values, ctx));
+            }
+        }
+        assertThat(batch.references()).as("one reference per segment and membership asked about")
+                .doesNotHaveDuplicates();
+    }
+
+    @Property(tries = 400)
     void partnerConditionsEvaluatedAsOneBatchAgreeWithEachAlone(
             @ForAll("partnerConditionLists") List<Object> jsons, @ForAll("worlds") World world) {
         List<CompiledCondition> compiled = new ArrayList<>();
