@@ -36,6 +36,7 @@ public final class P2Tail {
                 sink += evaluation.segmentsOfContact(c).size();
             }
         }
+        System.out.printf("[P2 tail %s] contact-level conditions: %s%n", scale, evaluation.describeContactConditions());
         int[] order = new int[n];
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < n; i++) {

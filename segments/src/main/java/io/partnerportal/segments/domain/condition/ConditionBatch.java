@@ -9,9 +9,14 @@ import java.util.Map;
 /**
  * Many compiled conditions evaluated against one record at a time (a contact against every
  * contact-level segment). The same decisions as {@link CompiledCondition#matches} for each, made
- * cheaper two ways: the trees are flattened into one array of node codes walked without a virtual
- * call per node, and equal comparisons ({@code partner.tier in [gold]} in forty segments) are
- * decided once per record. Comparisons over one property are answered together from the value's
+ * cheaper three ways: equal comparisons ({@code partner.tier in [gold]} in forty segments) are
+ * decided once per record; every condition is first decided without a single data-dependent
+ * branch, as a straight run of two-input gates over the comparisons' answers in three-valued logic
+ * ({@link Gates}) — a walk that short-circuits takes a different path for each record, and with
+ * hundreds of conditions the mispredicted branches cost more than the logic —; and only conditions
+ * that this leaves undecided (they need a comparison of a property too varied to remember, an
+ * in_segment test or an any_contact / all_contacts) are walked as trees flattened into one array of
+ * node codes, without a virtual call per node. Comparisons over one property are answered together from the value's
  * remembered answers ({@link PropertyAnswers}); a property too varied to remember has its
  * comparisons decided one by one, only when a condition reaches them. in_segment tests are numbered
  * by the segment they refer to ({@link #references()}), so a caller that resolved those once answers
@@ -20,10 +25,10 @@ import java.util.Map;
 public final class ConditionBatch {
 
     // node kinds (low 3 bits of a node's first int; the rest is the child count or an index)
-    private static final int ALL = 0;
-    private static final int ANY = 1;
-    private static final int NOT = 2;
-    private static final int COMPARISON = 3;
+    static final int ALL = 0;
+    static final int ANY = 1;
+    static final int NOT = 2;
+    static final int COMPARISON = 3;
     private static final int OTHER = 4;
     /** An in_segment test: its argument indexes {@link #others} (the test as compiled) and {@link #referenceOf}. */
     private static final int REFERENCE = 5;
@@ -46,6 +51,9 @@ public final class ConditionBatch {
     /** Per comparison: its property's index in {@link #properties} and its bit in that property's answers. */
     private final int[] propertyOf;
     private final int[] bitOf;
+    /** Per property: the first of its comparisons' slots in a pass's {@link Pass#values} (they are consecutive, by bit). */
+    private final int[] slotBase;
+    private final Gates gates;
 
     private ConditionBatch(int[] code, int[] roots, PropertyTest[] comparisons, Evaluator[] others) {
         this.code = code;
@@ -85,6 +93,17 @@ public final class ConditionBatch {
             tests.add(comparisons[c]);
         }
         this.properties = byProperty.stream().map(PropertyAnswers::new).toArray(PropertyAnswers[]::new);
+        this.slotBase = new int[properties.length];
+        int slot = Gates.FIRST_COMPARISON;
+        for (int p = 0; p < byProperty.size(); p++) {
+            slotBase[p] = slot;
+            slot += byProperty.get(p).size();
+        }
+        int[] comparisonSlot = new int[comparisons.length];
+        for (int c = 0; c < comparisons.length; c++) {
+            comparisonSlot[c] = slotBase[propertyOf[c]] + bitOf[c];
+        }
+        this.gates = Gates.of(code, roots, comparisonSlot, slot);
     }
 
     /** The conditions in the order {@link Pass#matches} numbers them. */
@@ -143,10 +162,10 @@ public final class ConditionBatch {
                 variedComparisons++;
             }
         }
-        return String.format("%d conditions, %d nodes, %d distinct comparisons over %d properties "
+        return String.format("%d conditions, %d nodes, %d gates, %d distinct comparisons over %d properties "
                         + "(%d too varied to remember, with %d comparisons), %d in_segment references",
-                roots.length, code.length / 2, comparisons.length, properties.length, varied, variedComparisons,
-                references.size());
+                roots.length, code.length / 2, gates.count(), comparisons.length, properties.length, varied,
+                variedComparisons, references.size());
     }
 
     /** Distinct comparisons across the conditions (each decided at most once per record). */
@@ -189,6 +208,8 @@ public final class ConditionBatch {
         /** Per property too varied to remember answers for: its value for this record, typed. */
         private final Object[] values = new Object[properties.length];
         private final Object[] raw = new Object[properties.length];
+        /** The gates' slots for this record: comparisons' answers, then the gates' outputs ({@link Gates}). */
+        private final byte[] slots = gates.newSlots();
 
         private Pass() {
         }
@@ -214,19 +235,30 @@ public final class ConditionBatch {
             for (int p = 0; p < raw.length; p++) {
                 raw[p] = properties[p].rawIn(partner, contact);
             }
+            byte[] slots = this.slots;
             for (int p = 0; p < raw.length; p++) {
                 long[] bits = properties[p].answersFor(raw[p], ctx);
                 answers[p] = bits;
-                values[p] = bits == PropertyAnswers.TOO_VARIED
-                        ? properties[p].typed(raw[p]) // its comparisons are decided from it one by one
-                        : null;
+                int base = slotBase[p];
+                int count = properties[p].size();
+                if (bits == PropertyAnswers.TOO_VARIED) {
+                    values[p] = properties[p].typed(raw[p]); // its comparisons are decided from it one by one
+                    Arrays.fill(slots, base, base + count, Gates.UNKNOWN);
+                } else {
+                    values[p] = null;
+                    for (int k = 0; k < count; k++) {
+                        slots[base + k] = Gates.known(bits[k >>> 6] >>> k & 1L);
+                    }
+                }
             }
+            gates.run(slots);
             return this;
         }
 
         /** {@link CompiledCondition#matches} of condition {@code i} for this pass's record. */
         public boolean matches(int i) {
-            return test(roots[i]);
+            byte decided = gates.answer(slots, i);
+            return decided == Gates.UNKNOWN ? test(roots[i]) : decided == Gates.TRUE;
         }
 
         private boolean test(int at) {

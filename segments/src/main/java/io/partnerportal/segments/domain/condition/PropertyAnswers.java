@@ -69,6 +69,11 @@ final class PropertyAnswers {
         this.ordered = allOrdered;
     }
 
+    /** How many comparisons read the property (bits in {@link #answersFor}'s result). */
+    int size() {
+        return tests.length;
+    }
+
     /** Whether the property has had too many distinct values to remember answers for. */
     boolean tooVaried() {
         return tooVaried;
