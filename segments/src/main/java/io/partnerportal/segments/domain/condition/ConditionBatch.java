@@ -205,9 +205,8 @@ public final class ConditionBatch {
         private int stamp;
         /** Per property: the answers of its comparisons for this record. */
         private final long[][] answers = new long[properties.length][];
-        /** Per property too varied to remember answers for: its value for this record, typed. */
+        /** Per property: its value for this record, typed (read by the walk when the property is too varied). */
         private final Object[] values = new Object[properties.length];
-        private final Object[] raw = new Object[properties.length];
         /** The gates' slots for this record: comparisons' answers, then the gates' outputs ({@link Gates}). */
         private final byte[] slots = gates.newSlots();
 
@@ -228,24 +227,23 @@ public final class ConditionBatch {
                 Arrays.fill(decided, 0);
                 stamp = 2;
             }
-            // Every property's value is read up front, in one loop: each read is a likely cache miss (a column
-            // per property, the record's place in it), and reads that do not wait for one another overlap —
-            // read when a condition first reaches them, they came one after another.
-            Object[] raw = this.raw;
-            for (int p = 0; p < raw.length; p++) {
-                raw[p] = properties[p].rawIn(partner, contact);
+            // Every property's value is read and typed up front, in one loop of light iterations: each is a
+            // likely cache miss (the record's row, the value object), and misses that do not wait for one
+            // another overlap — taken one per heavy iteration (answers looked up, a binary search), fewer did.
+            Object[] values = this.values;
+            for (int p = 0; p < values.length; p++) {
+                values[p] = properties[p].typed(properties[p].rawIn(partner, contact));
             }
             byte[] slots = this.slots;
-            for (int p = 0; p < raw.length; p++) {
-                long[] bits = properties[p].answersFor(raw[p], ctx);
+            for (int p = 0; p < values.length; p++) {
+                long[] bits = properties[p].answersForValue(values[p], ctx);
                 answers[p] = bits;
                 int base = slotBase[p];
                 int count = properties[p].size();
                 if (bits == PropertyAnswers.TOO_VARIED) {
-                    values[p] = properties[p].typed(raw[p]); // its comparisons are decided from it one by one
+                    // its comparisons are decided from the value one by one, by the walk
                     Arrays.fill(slots, base, base + count, Gates.UNKNOWN);
                 } else {
-                    values[p] = null;
                     for (int k = 0; k < count; k++) {
                         slots[base + k] = Gates.known(bits[k >>> 6] >>> k & 1L);
                     }

@@ -94,10 +94,14 @@ final class PropertyAnswers {
      * or {@link #TOO_VARIED} when the property has too many distinct values to remember.
      */
     long[] answersFor(Object raw, EvaluationContext ctx) {
+        return tooVaried ? TOO_VARIED : answersForValue(tests[0].typed(raw), ctx);
+    }
+
+    /** {@link #answersFor} of a value {@link #typed} already. */
+    long[] answersForValue(Object value, EvaluationContext ctx) {
         if (tooVaried) {
             return TOO_VARIED;
         }
-        Object value = tests[0].typed(raw);
         if (value == null) {
             return unset;
         }
