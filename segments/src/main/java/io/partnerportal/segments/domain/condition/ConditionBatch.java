@@ -242,10 +242,12 @@ public final class ConditionBatch {
                 int count = properties[p].size();
                 if (bits == PropertyAnswers.TOO_VARIED) {
                     // its comparisons are decided from the value one by one, by the walk
-                    Arrays.fill(slots, base, base + count, Gates.UNKNOWN);
+                    for (int k = 0; k < count; k++) {
+                        Gates.setUnknown(slots, base + k);
+                    }
                 } else {
                     for (int k = 0; k < count; k++) {
-                        slots[base + k] = Gates.known(bits[k >>> 6] >>> k & 1L);
+                        Gates.setKnown(slots, base + k, bits[k >>> 6] >>> k & 1L);
                     }
                 }
             }

@@ -6,15 +6,17 @@ import java.util.Arrays;
  * The conditions of a {@link ConditionBatch} as one straight run of AND gates, decided for a record
  * without a data-dependent branch. Every slot holds what is known of a node's answer in three-valued
  * logic, as two bits — "may be true" (1) and "is true" (2): {@link #FALSE} 0, {@link #UNKNOWN} 1,
- * {@link #TRUE} 3 —, so AND is a bitwise and, and a negated input is read through a table. OR is
- * AND with every input and the output negated; NOT only flips the negation of whoever reads it.
+ * {@link #TRUE} 3 —, so AND is a bitwise and. Each slot is kept in both polarities (the value, then
+ * its negation), so a negated input costs nothing to read. OR is AND with every input and the
+ * output negated; NOT only flips the negation of whoever reads it.
  * Comparisons of a property too varied to remember answers for, in_segment tests and any_contact /
  * all_contacts enter as unknown, and a condition whose answer stays unknown is decided by the
  * batch's walk (only the part that needs them is unknown: an AND with a false input is false
  * whatever the others are).
  *
  * <p>Gates have two inputs (an AND of n children is n − 1 gates), so the loop has no branch but its
- * own. An input or a root is a reference: its slot shifted left by one, plus 1 when read negated.
+ * own. An input or a root is a reference: its slot shifted left by one, plus 1 when read negated —
+ * which is also where it is stored in the slots array.
  * (Measured, 2026-12-02: one instruction per input with the running AND in a register was no faster.)
  */
 final class Gates {
@@ -28,8 +30,6 @@ final class Gates {
     private static final int SLOT_UNKNOWN = 1;
     static final int FIRST_COMPARISON = 2;
 
-    /** A slot's value read through a reference: {@code READ[negated << 2 | value]} (2 never occurs). */
-    private static final byte[] READ = {FALSE, UNKNOWN, 2, TRUE, TRUE, UNKNOWN, 2, FALSE};
 
     /** Two input references per gate; gate {@code g}'s output is slot {@code firstGate + g}. */
     private final int[] inputs;
@@ -61,34 +61,47 @@ final class Gates {
         return inputs.length / 2;
     }
 
-    /** Slots for one record: the constants set, the rest to be filled ({@link #known}, {@link #UNKNOWN}) and {@link #run}. */
+    /**
+     * Slots for one record, two entries per slot (value, negation): the constants set, the
+     * comparisons' to be filled ({@link #setKnown}, {@link #setUnknown}) before {@link #run}.
+     */
     byte[] newSlots() {
-        byte[] slots = new byte[firstGate + count()];
-        slots[SLOT_FALSE] = FALSE;
-        slots[SLOT_UNKNOWN] = UNKNOWN;
+        byte[] slots = new byte[2 * (firstGate + count())];
+        setKnown(slots, SLOT_FALSE, 0);
+        setUnknown(slots, SLOT_UNKNOWN);
         return slots;
     }
 
-    /** A comparison's answer (its bit: 0 or 1) as a slot value. */
-    static byte known(long bit) {
-        return (byte) (bit * TRUE);
+    /** Sets a slot to a known answer (its bit: 0 or 1). */
+    static void setKnown(byte[] slots, int slot, long bit) {
+        slots[2 * slot] = (byte) (bit * TRUE);
+        slots[2 * slot + 1] = (byte) ((1 - bit) * TRUE);
+    }
+
+    static void setUnknown(byte[] slots, int slot) {
+        slots[2 * slot] = UNKNOWN;
+        slots[2 * slot + 1] = UNKNOWN;
+    }
+
+    /** The negation of a slot value: 0 → 3, 1 → 1, 3 → 0 (read off the bit pairs of 0b00_10_01_11). */
+    private static int not(int value) {
+        return 0x27 >>> (value << 1) & 3;
     }
 
     /** Decides every gate, in order (a gate's inputs come before it). */
     void run(byte[] slots) {
         int[] in = inputs;
-        int out = firstGate;
+        int out = 2 * firstGate;
         for (int i = 0; i < in.length; i += 2) {
-            int a = in[i];
-            int b = in[i + 1];
-            slots[out++] = (byte) (READ[(a & 1) << 2 | slots[a >>> 1]] & READ[(b & 1) << 2 | slots[b >>> 1]]);
+            int and = slots[in[i]] & slots[in[i + 1]];
+            slots[out++] = (byte) and;
+            slots[out++] = (byte) not(and);
         }
     }
 
     /** What the gates know of condition {@code i}: {@link #TRUE}, {@link #FALSE} or {@link #UNKNOWN}. */
     byte answer(byte[] slots, int i) {
-        int root = roots[i];
-        return READ[(root & 1) << 2 | slots[root >>> 1]];
+        return slots[roots[i]];
     }
 
     private static final class Builder {
