@@ -23,19 +23,8 @@ public final class P2Cache {
         ValueStore.View view = service.bean(ValueStore.class).view();
         SplittableRandom random = new SplittableRandom(11);
         int n = 4096;
-        String[] contacts = new String[n];
-        for (int i = 0; i < n; ) {
-            int c = random.nextInt(view.contactBound());
-            if (view.hasContact(c)) {
-                contacts[i++] = view.contactId(c).toString();
-            }
-        }
-        long sink = 0;
-        for (int warm = 0; warm < 30; warm++) {
-            for (String c : contacts) {
-                sink += evaluation.segmentsOfContact(c).size();
-            }
-        }
+        String[] contacts = P2Tail.sampleContacts(view, random, n);
+        long sink = P2Tail.warmUp(evaluation, contacts);
         int rounds = 10_000;
         long[] cold = new long[rounds];
         long[] again = new long[rounds];

@@ -21,21 +21,10 @@ public final class P2Tail {
         ValueStore.View view = service.bean(ValueStore.class).view();
         SplittableRandom random = new SplittableRandom(7);
         int n = 4096;
-        String[] contacts = new String[n];
-        for (int i = 0; i < n; ) {
-            int c = random.nextInt(view.contactBound());
-            if (view.hasContact(c)) {
-                contacts[i++] = view.contactId(c).toString();
-            }
-        }
+        String[] contacts = sampleContacts(view, random, n);
         int rounds = 40;
         long[][] times = new long[n][rounds];
-        long sink = 0;
-        for (int warm = 0; warm < 30; warm++) {
-            for (String c : contacts) {
-                sink += evaluation.segmentsOfContact(c).size();
-            }
-        }
+        long sink = warmUp(evaluation, contacts);
         System.out.printf("[P2 tail %s] contact-level conditions: %s%n", scale, evaluation.describeContactConditions());
         int[] order = new int[n];
         for (int r = 0; r < rounds; r++) {
@@ -74,5 +63,28 @@ public final class P2Tail {
                         + "minimums: p50 %.1f, p99 %.1f, max %.1f (sink %d)%n", scale, medians[n / 2] / 1e3,
                 medians[n * 9 / 10] / 1e3, medians[n * 99 / 100] / 1e3, medians[n - 1] / 1e3, minimums[n / 2] / 1e3,
                 minimums[n * 99 / 100] / 1e3, minimums[n - 1] / 1e3, sink);
+    }
+
+    /** {@code n} contacts drawn at random (with repeats) from the value store. */
+    static String[] sampleContacts(ValueStore.View view, SplittableRandom random, int n) {
+        String[] contacts = new String[n];
+        for (int i = 0; i < n; ) {
+            int c = random.nextInt(view.contactBound());
+            if (view.hasContact(c)) {
+                contacts[i++] = view.contactId(c).toString();
+            }
+        }
+        return contacts;
+    }
+
+    /** Thirty evaluations of every contact, so that the measured ones run compiled code; returns a sink. */
+    static long warmUp(RecordEvaluation evaluation, String[] contacts) {
+        long sink = 0;
+        for (int warm = 0; warm < 30; warm++) {
+            for (String c : contacts) {
+                sink += evaluation.segmentsOfContact(c).size();
+            }
+        }
+        return sink;
     }
 }
