@@ -48,11 +48,12 @@ public final class ConditionBatch {
     private final List<Reference> references;
     /** The comparisons grouped by the property they read. */
     private final PropertyAnswers[] properties;
-    /** Per comparison: its property's index in {@link #properties} and its bit in that property's answers. */
+    /** Per comparison: its property's index in {@link #properties}. */
     private final int[] propertyOf;
-    private final int[] bitOf;
-    /** Per property: the first of its comparisons' slots in a pass's {@link Pass#values} (they are consecutive, by bit). */
+    /** Per property: the first of its comparisons' gate slots (they are consecutive, in the property's order). */
     private final int[] slotBase;
+    /** Per comparison: its gate slot. */
+    private final int[] comparisonSlot;
     private final Gates gates;
 
     private ConditionBatch(int[] code, int[] roots, PropertyTest[] comparisons, Evaluator[] others) {
@@ -79,7 +80,7 @@ public final class ConditionBatch {
         }
         this.references = List.copyOf(refs);
         this.propertyOf = new int[comparisons.length];
-        this.bitOf = new int[comparisons.length];
+        int[] bitOf = new int[comparisons.length]; // a comparison's place among its property's
         Map<PropertyTest.PropertyKey, Integer> propertyIndex = new HashMap<>();
         List<List<PropertyTest>> byProperty = new ArrayList<>();
         for (int c = 0; c < comparisons.length; c++) {
@@ -99,7 +100,7 @@ public final class ConditionBatch {
             slotBase[p] = slot;
             slot += byProperty.get(p).size();
         }
-        int[] comparisonSlot = new int[comparisons.length];
+        this.comparisonSlot = new int[comparisons.length];
         for (int c = 0; c < comparisons.length; c++) {
             comparisonSlot[c] = slotBase[propertyOf[c]] + bitOf[c];
         }
@@ -203,8 +204,8 @@ public final class ConditionBatch {
         private final int[] decided = new int[comparisons.length];
         /** Twice the number of this pass's record (0 is never a stamp: the array starts as zeros). */
         private int stamp;
-        /** Per property: the answers of its comparisons for this record. */
-        private final long[][] answers = new long[properties.length][];
+        /** Per property: the answers of its comparisons for this record ({@link PropertyAnswers#answersFor}). */
+        private final byte[][] answers = new byte[properties.length][];
         /** Per property: its value for this record, typed (read by the walk when the property is too varied). */
         private final Object[] values = new Object[properties.length];
         /** The gates' slots for this record: comparisons' answers, then the gates' outputs ({@link Gates}). */
@@ -236,19 +237,17 @@ public final class ConditionBatch {
             }
             byte[] slots = this.slots;
             for (int p = 0; p < values.length; p++) {
-                long[] bits = properties[p].answersForValue(values[p], ctx);
-                answers[p] = bits;
+                byte[] known = properties[p].answersForValue(values[p], ctx);
+                answers[p] = known;
                 int base = slotBase[p];
                 int count = properties[p].size();
-                if (bits == PropertyAnswers.TOO_VARIED) {
+                if (known == PropertyAnswers.TOO_VARIED) {
                     // its comparisons are decided from the value one by one, by the walk
                     for (int k = 0; k < count; k++) {
                         Gates.setUnknown(slots, base + k);
                     }
                 } else {
-                    for (int k = 0; k < count; k++) {
-                        Gates.setKnown(slots, base + k, bits[k >>> 6] >>> k & 1L);
-                    }
+                    System.arraycopy(known, 0, slots, 2 * base, 2 * count);
                 }
             }
             gates.run(slots);
@@ -310,10 +309,8 @@ public final class ConditionBatch {
         /** Comparison {@code arg}: from its property's answers, or decided alone when the property is too varied. */
         private boolean comparison(int arg) {
             int property = propertyOf[arg];
-            long[] bits = answers[property];
-            if (bits != PropertyAnswers.TOO_VARIED) {
-                int bit = bitOf[arg];
-                return (bits[bit >>> 6] >>> bit & 1L) != 0;
+            if (answers[property] != PropertyAnswers.TOO_VARIED) {
+                return slots[2 * comparisonSlot[arg]] == Gates.TRUE;
             }
             int known = decided[arg];
             if ((known & ~1) == stamp) {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * The comparisons of a {@link ConditionBatch} that read one property, answered together: a
  * record's value is read once, and the answers of all of them for a value seen before come from
  * one look-up. Most properties that segments compare have few distinct values (enums, booleans,
- * tiers, countries), so after the first records a comparison costs a bit test instead of a value
+ * tiers, countries), so after the first records a comparison costs a copied answer instead of a value
  * read, a conversion and a test. When every comparison of the property is an order test (ranges,
  * numbers equal to, relative dates, is set), the answers are remembered per place of the value
  * among the comparisons' boundaries instead — one binary search — so numbers and dates with many
@@ -29,11 +29,11 @@ final class PropertyAnswers {
     static final int MAX_VALUES = 256;
 
     /** Marks a property too varied to remember, in {@link #answersFor}'s result. */
-    static final long[] TOO_VARIED = new long[0];
+    static final byte[] TOO_VARIED = new byte[0];
 
     private final PropertyTest[] tests;
     private final boolean readsToday;
-    private final long[] unset;
+    private final byte[] unset;
     private volatile Memory memory = new Memory(null);
     private volatile boolean tooVaried;
     /** Whether every test's answer is a function of the value's place among boundaries. */
@@ -44,11 +44,11 @@ final class PropertyAnswers {
      * An ordered property's boundaries on one day (sorted, distinct) and the answers per place: place
      * {@code 2k} lies strictly below point {@code k} (and above point k-1), place {@code 2k+1} is on it.
      */
-    private record Places(LocalDate day, Object[] points, AtomicReferenceArray<long[]> answers) {
+    private record Places(LocalDate day, Object[] points, AtomicReferenceArray<byte[]> answers) {
     }
 
     /** Answers per value, for one day when a test reads the day. */
-    private record Memory(LocalDate day, ConcurrentHashMap<Object, long[]> answers) {
+    private record Memory(LocalDate day, ConcurrentHashMap<Object, byte[]> answers) {
         Memory(LocalDate day) {
             this(day, new ConcurrentHashMap<>());
         }
@@ -90,15 +90,16 @@ final class PropertyAnswers {
     }
 
     /**
-     * Bit {@code i} is the answer of this property's {@code i}-th test for the value {@link #rawIn} read,
+     * The answers of this property's tests for the value {@link #rawIn} read, as {@link Gates} slots
+     * (test {@code i}: slot {@code i}, its value and negation — copied as they are into a pass's slots),
      * or {@link #TOO_VARIED} when the property has too many distinct values to remember.
      */
-    long[] answersFor(Object raw, EvaluationContext ctx) {
+    byte[] answersFor(Object raw, EvaluationContext ctx) {
         return tooVaried ? TOO_VARIED : answersForValue(tests[0].typed(raw), ctx);
     }
 
     /** {@link #answersFor} of a value {@link #typed} already. */
-    long[] answersForValue(Object value, EvaluationContext ctx) {
+    byte[] answersForValue(Object value, EvaluationContext ctx) {
         if (tooVaried) {
             return TOO_VARIED;
         }
@@ -113,7 +114,7 @@ final class PropertyAnswers {
             m = new Memory(ctx.today());
             memory = m;
         }
-        long[] known = m.answers().get(value);
+        byte[] known = m.answers().get(value);
         if (known != null) {
             return known;
         }
@@ -122,12 +123,12 @@ final class PropertyAnswers {
             memory = new Memory(null);
             return TOO_VARIED;
         }
-        long[] computed = answer(value, ctx);
+        byte[] computed = answer(value, ctx);
         m.answers().putIfAbsent(value, computed);
         return computed;
     }
 
-    private long[] byPlace(Object value, EvaluationContext ctx) {
+    private byte[] byPlace(Object value, EvaluationContext ctx) {
         Places p = places;
         if (p == null || readsToday && !ctx.today().equals(p.day())) {
             p = places(ctx.today());
@@ -135,7 +136,7 @@ final class PropertyAnswers {
         }
         int found = Arrays.binarySearch(p.points(), value);
         int place = found >= 0 ? 2 * found + 1 : -2 * (found + 1);
-        long[] known = p.answers().get(place);
+        byte[] known = p.answers().get(place);
         if (known == null) {
             // every value of the place gets these answers: the tests change answer only at the points
             known = answer(value, ctx);
@@ -161,13 +162,11 @@ final class PropertyAnswers {
         return new Places(today, distinct.toArray(), new AtomicReferenceArray<>(2 * distinct.size() + 1));
     }
 
-    private long[] answer(Object value, EvaluationContext ctx) {
-        long[] bits = new long[(tests.length + 63) >>> 6];
+    private byte[] answer(Object value, EvaluationContext ctx) {
+        byte[] slots = new byte[2 * tests.length];
         for (int i = 0; i < tests.length; i++) {
-            if (tests[i].testValue(value, ctx)) {
-                bits[i >>> 6] |= 1L << i;
-            }
+            Gates.setKnown(slots, i, tests[i].testValue(value, ctx) ? 1 : 0);
         }
-        return bits;
+        return slots;
     }
 }
