@@ -237,7 +237,7 @@ public final class ConditionBatch {
             }
             byte[] slots = this.slots;
             for (int p = 0; p < values.length; p++) {
-                byte[] known = properties[p].answersForValue(values[p], ctx);
+                byte[] known = properties[p].answersFor(values[p], ctx);
                 answers[p] = known;
                 int base = slotBase[p];
                 int count = properties[p].size();

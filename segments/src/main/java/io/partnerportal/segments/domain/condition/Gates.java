@@ -30,7 +30,6 @@ final class Gates {
     private static final int SLOT_UNKNOWN = 1;
     static final int FIRST_COMPARISON = 2;
 
-
     /** Two input references per gate; gate {@code g}'s output is slot {@code firstGate + g}. */
     private final int[] inputs;
     private final int firstGate;

@@ -69,7 +69,7 @@ final class PropertyAnswers {
         this.ordered = allOrdered;
     }
 
-    /** How many comparisons read the property (bits in {@link #answersFor}'s result). */
+    /** How many comparisons read the property (slots in {@link #answersFor}'s result). */
     int size() {
         return tests.length;
     }
@@ -90,16 +90,12 @@ final class PropertyAnswers {
     }
 
     /**
-     * The answers of this property's tests for the value {@link #rawIn} read, as {@link Gates} slots
-     * (test {@code i}: slot {@code i}, its value and negation — copied as they are into a pass's slots),
-     * or {@link #TOO_VARIED} when the property has too many distinct values to remember.
+     * The answers of this property's tests for a value {@link #rawIn} read and {@link #typed}, as
+     * {@link Gates} slots (test {@code i}: slot {@code i}, its value and negation — copied as they are
+     * into a pass's slots), or {@link #TOO_VARIED} when the property has too many distinct values to
+     * remember.
      */
-    byte[] answersFor(Object raw, EvaluationContext ctx) {
-        return tooVaried ? TOO_VARIED : answersForValue(tests[0].typed(raw), ctx);
-    }
-
-    /** {@link #answersFor} of a value {@link #typed} already. */
-    byte[] answersForValue(Object value, EvaluationContext ctx) {
+    byte[] answersFor(Object value, EvaluationContext ctx) {
         if (tooVaried) {
             return TOO_VARIED;
         }
