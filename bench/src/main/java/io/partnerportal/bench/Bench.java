@@ -53,21 +53,12 @@ public final class Bench {
             case "fsync" -> Fsync.report();
             case "jitter" -> say("machine jitter: %s", Jitter.measure(5_000));
             case "memory" -> memory(Scale.parse(arg(args, 1, "1m")));
-            case "p2-tail" -> {
-                Scale scale = Scale.parse(arg(args, 1, "10k"));
-                Datasets.ensure(scale, 2);
-                try (Service service = Service.start(scale, false)) {
-                    io.partnerportal.segments.application.P2Tail.report(service, scale.database);
-                }
-            }
-            case "p2-cache" -> {
-                Scale scale = Scale.parse(arg(args, 1, "10k"));
-                Datasets.ensure(scale, 2);
-                try (Service service = Service.start(scale, false)) {
-                    settle();
-                    io.partnerportal.segments.application.P2Cache.report(service, scale.database);
-                }
-            }
+            case "p2-tail" -> onService(Scale.parse(arg(args, 1, "10k")),
+                    io.partnerportal.segments.application.P2Tail::report);
+            case "p2-cache" -> onService(Scale.parse(arg(args, 1, "10k")), (service, database) -> {
+                settle();
+                io.partnerportal.segments.application.P2Cache.report(service, database);
+            });
             default -> {
                 System.out.println("usage: generate <10k|100k|1m> [streams] | run small|reference|<scales> [regex] "
                         + "| fsync | jitter | memory <scale> | p2-tail <scale> | p2-cache <scale>");
@@ -75,6 +66,14 @@ public final class Bench {
             }
         }
         System.exit(0);
+    }
+
+    /** Runs a report against the service started on a scale's database (generated first if missing). */
+    private static void onService(Scale scale, java.util.function.BiConsumer<Service, String> report) {
+        Datasets.ensure(scale, 2);
+        try (Service service = Service.start(scale, false)) {
+            report.accept(service, scale.database);
+        }
     }
 
     private static String arg(String[] args, int i, String fallback) {
