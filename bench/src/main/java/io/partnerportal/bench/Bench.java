@@ -46,6 +46,10 @@ public final class Bench {
             System.setProperty("TEST_JDBC_USER", "postgres");
         }
         String command = args.length == 0 ? "help" : args[0];
+        String pages = Pages.warning();
+        if (pages != null && !command.equals("help")) {
+            say("WARNING: %s", pages);
+        }
         switch (command) {
             case "generate" -> Datasets.generate(Scale.parse(arg(args, 1, "1m")), Scale.parse(arg(args, 1, "1m")).spec(),
                     Integer.parseInt(arg(args, 2, "2")));
@@ -92,7 +96,7 @@ public final class Bench {
                     + Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[1] + " "
                     + Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[2] + ", "
                     + Runtime.getRuntime().availableProcessors() + " cpus, heap max "
-                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB";
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, " + Pages.describe();
         } catch (IOException e) {
             return "load unknown";
         }
