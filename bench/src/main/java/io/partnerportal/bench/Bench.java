@@ -140,6 +140,7 @@ public final class Bench {
                 scales.add(Scale.parse(s));
             }
         }
+        Files.createDirectories(Path.of("bench/target")); // JMH writes its results there (relative to where it runs)
         List<String> summary = new ArrayList<>();
         for (Scale scale : scales) {
             Datasets.ensure(scale, 2);
@@ -160,7 +161,6 @@ public final class Bench {
             }
         }
         Path out = Path.of("bench/target/summary-" + what.replace(',', '-') + ".txt");
-        Files.createDirectories(out.getParent());
         Files.write(out, summary, StandardCharsets.UTF_8);
         say("Summary (%s):", out);
         summary.forEach(System.out::println);
