@@ -493,12 +493,7 @@ public class AccessIndex {
             }
             // a segment dropped while this was read keeps no bit it cannot be named by
             for (int w = 0; w < bits.length; w++) {
-                for (long word = bits[w]; word != 0; word &= word - 1) {
-                    int ord = (w << 6) + Long.numberOfTrailingZeros(word);
-                    if (!g.segments.contains(ord)) {
-                        bits[w] &= ~(1L << ord);
-                    }
-                }
+                bits[w] &= g.segments.liveWord(w);
             }
             return new SegmentSet(bits, g.segments, ord -> idText(g, ord), beyond);
         }

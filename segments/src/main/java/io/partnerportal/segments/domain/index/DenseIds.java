@@ -134,6 +134,12 @@ public final class DenseIds {
         return ord >= 0 && (ord >>> 6) < bits.length && (bits[ord >>> 6] & (1L << ord)) != 0;
     }
 
+    /** Which of ordinals {@code 64w … 64w+63} are in use, as {@link #contains} answers them: bit k for 64w+k. */
+    public long liveWord(int w) {
+        long[] bits = live;
+        return w >= 0 && w < bits.length ? bits[w] : 0;
+    }
+
     public UUID idOf(int ord) {
         if (!contains(ord)) {
             return null;
