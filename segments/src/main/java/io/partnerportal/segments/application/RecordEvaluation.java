@@ -123,11 +123,9 @@ public class RecordEvaluation {
             int partner = view.partnerOf(contact);
             Lookup context = new Lookup(view, engine.today(), p, answers, snapshot,
                     own ? s.columns : p.columns(snapshot), snapshot.contactRow(view.contactId(contact)), partner);
-            ConditionBatch.Pass pass = (own ? s.pass : p.conditions().newPass())
-                    .reset(view.partner(partner), view.contact(contact), context, context);
-            for (int i = 0; i < answers.length; i++) {
-                context.answer(i, pass.matches(i));
-            }
+            (own ? s.pass : p.conditions().newPass())
+                    .reset(view.partner(partner), view.contact(contact), context, context)
+                    .decideAll(answers);
             // partner-level, static, or not compiling: as the index has it
             return snapshot.segmentsOf(context.contactRow, p.ids(), answers);
         } finally {
@@ -425,9 +423,9 @@ public class RecordEvaluation {
             this.partnerOrd = partnerOrd;
         }
 
-        void answer(int i, boolean member) {
-            answers[i] = member;
-            answered = i + 1;
+        @Override
+        public void deciding(int condition) {
+            answered = condition;
         }
 
         @Override

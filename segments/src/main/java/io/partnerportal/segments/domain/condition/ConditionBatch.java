@@ -143,6 +143,13 @@ public final class ConditionBatch {
      */
     public interface Memberships {
         boolean isMember(int reference);
+
+        /**
+         * Called by {@link Pass#decideAll} before it walks condition {@code condition}: the answers of
+         * the conditions before it are final (an in_segment test may ask for them).
+         */
+        default void deciding(int condition) {
+        }
     }
 
     /**
@@ -252,6 +259,25 @@ public final class ConditionBatch {
             }
             gates.run(slots);
             return this;
+        }
+
+        /**
+         * {@link #matches} of every condition, in order, into {@code answers} (one per condition): a
+         * tight loop over the gates' answers, walking only the conditions they left unknown.
+         */
+        public void decideAll(boolean[] answers) {
+            byte[] slots = this.slots;
+            for (int i = 0; i < answers.length; i++) {
+                byte decided = gates.answer(slots, i);
+                if (decided == Gates.UNKNOWN) {
+                    if (memberships != null) {
+                        memberships.deciding(i);
+                    }
+                    answers[i] = test(roots[i]);
+                } else {
+                    answers[i] = decided == Gates.TRUE;
+                }
+            }
         }
 
         /** {@link CompiledCondition#matches} of condition {@code i} for this pass's record. */

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,15 +158,34 @@ class ConditionLawsTest {
         for (Map<String, Object> contact : world.contacts().isEmpty() ? List.of(contactRecord("c9")) : world.contacts()) {
             Values values = values(contact);
             // what a caller that resolved the references once answers: by number, never by segment id text
-            ConditionBatch.Memberships byNumber = reference -> {
-                ConditionBatch.Reference r = batch.references().get(reference);
-                return r.asksPartner() && ctx.partnerIn(r.segmentId(), partner.id())
-                        || r.asksContact() && ctx.contactIn(r.segmentId(), values.id());
+            boolean[] all = new boolean[compiled.size()];
+            List<boolean[]> seenBeforeWalks = new ArrayList<>();
+            ConditionBatch.Memberships byNumber = new ConditionBatch.Memberships() {
+                @Override
+                public boolean isMember(int reference) {
+                    ConditionBatch.Reference r = batch.references().get(reference);
+                    return r.asksPartner() && ctx.partnerIn(r.segmentId(), partner.id())
+                            || r.asksContact() && ctx.contactIn(r.segmentId(), values.id());
+                }
+
+                @Override
+                public void deciding(int condition) {
+                    seenBeforeWalks.add(Arrays.copyOf(all, condition));
+                }
             };
             pass.reset(partner, values, ctx, byNumber);
             for (int i = 0; i < compiled.size(); i++) {
                 assertThat(pass.matches(i)).as("condition %d of %s for %s", i, jsons, contact.get("@id"))
                         .isEqualTo(compiled.get(i).matches(partner, values, ctx));
+            }
+            // all at once: the same answers, and those before a walked condition already final when it is walked
+            pass.decideAll(all);
+            for (int i = 0; i < compiled.size(); i++) {
+                assertThat(all[i]).as("decideAll: condition %d of %s for %s", i, jsons, contact.get("@id"))
+                        .isEqualTo(compiled.get(i).matches(partner, values, ctx));
+            }
+            for (boolean[] before : seenBeforeWalks) {
+                assertThat(before).isEqualTo(Arrays.copyOf(all, before.length));
             }
         }
         assertThat(batch.references()).as("one reference per segment and membership asked about")
