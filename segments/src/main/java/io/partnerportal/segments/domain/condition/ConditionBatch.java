@@ -176,6 +176,11 @@ public final class ConditionBatch {
                 variedComparisons, references.size());
     }
 
+    /** Whether the gates' inputs are packed two to an int ({@link Gates#packed}; for tests). */
+    boolean gatesPacked() {
+        return gates.packed();
+    }
+
     /** Distinct comparisons across the conditions (each decided at most once per record). */
     public int distinctComparisons() {
         return comparisons.length;

@@ -67,6 +67,48 @@ class ConditionBatchAnswersTest {
         assertThat(checked).isEqualTo(2 * 3 * PropertyAnswers.MAX_VALUES * conditions.size());
     }
 
+    /**
+     * Gates read their inputs packed two to an int while every slot is numbered below 32,768; a
+     * larger batch (thousands of segments) keeps them one to an int and must decide the same.
+     */
+    @Test
+    void batchesBelowAndBeyondPackedGateInputsDecideAsEachConditionAlone() {
+        for (int segments : new int[] {40, 5_000}) {
+            List<CompiledCondition> conditions = new ArrayList<>();
+            for (int i = 0; i < segments; i++) {
+                conditions.add(Fixtures.compiled(("{'any': [{'all': [{'property': 'contact.score', 'op': 'gt', 'value': %d},"
+                        + " {'property': 'contact.score', 'op': 'lt', 'value': %d}]},"
+                        + " {'not': {'any': [{'property': 'contact.score', 'op': 'lte', 'value': %d},"
+                        + " {'property': 'contact.role', 'op': 'in', 'values': ['admin']}]}},"
+                        + " {'all': [{'property': 'contact.score', 'op': 'eq', 'value': %d},"
+                        + " {'property': 'contact.role', 'op': 'in', 'values': ['viewer']}]}]}")
+                        .formatted(i, i + 25, 2 * i + 9, i % 17), SegmentLevel.CONTACT));
+            }
+            ConditionBatch batch = ConditionBatch.of(conditions);
+            assertThat(batch.gatesPacked()).as("%d segments' gates packed", segments).isEqualTo(segments < 1_000);
+            Fixtures.Ctx ctx = new Fixtures.Ctx();
+            ConditionBatch.Pass pass = batch.newPass();
+            boolean[] answers = new boolean[conditions.size()];
+            int members = 0;
+            int step = (2 * segments + 43) / 60 | 1; // about sixty records over all the boundaries
+            int records = 0;
+            for (int score = -3; score < 2 * segments + 40; score += step) {
+                records++;
+                Fixtures.Rec contact = Fixtures.Rec.of("c" + score, "score", score, "role",
+                        score % 3 == 0 ? "admin" : "viewer");
+                pass.reset(PARTNER, contact, ctx, null).decideAll(answers);
+                for (int c = 0; c < conditions.size(); c++) {
+                    boolean expected = conditions.get(c).matches(PARTNER, contact, ctx);
+                    assertThat(answers[c]).as("%d segments: condition %d for %s", segments, c, contact)
+                            .isEqualTo(expected);
+                    members += expected ? 1 : 0;
+                }
+            }
+            assertThat(members).as("some conditions match, not all").isPositive()
+                    .isLessThan(conditions.size() * records);
+        }
+    }
+
     /** One pass reset record after record (what P2 does) forgets what it decided for the last record. */
     @Test
     void aReusedPassAnswersEachRecordAsAFreshOne() {
