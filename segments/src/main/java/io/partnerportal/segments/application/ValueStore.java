@@ -31,11 +31,14 @@ public class ValueStore {
     private static final Logger LOG = LoggerFactory.getLogger(ValueStore.class);
 
     private final Directory directory;
-    private volatile ColumnStore partners = new ColumnStore();
-    private volatile ColumnStore contacts = new ColumnStore();
-    private volatile int[] contactPartner = new int[0];
-    /** Contacts of each partner (by ordinals), each array replaced as a whole when it changes. */
-    private volatile int[][] partnerContacts = new int[0][];
+    /**
+     * The stores and the links between their records, published as one: readers take it without a
+     * lock ({@link #view}), so an evaluation never waits for a bulk change being applied, and a reload
+     * replaces everything at once (a reader never pairs one load's partners with another's contacts).
+     * Applying changes mutates the stores and the link arrays in place and publishes a new view only
+     * when a link array is reallocated.
+     */
+    private volatile View current = new View(new ColumnStore(), new ColumnStore(), new int[0], new int[0][]);
     private volatile boolean ready;
 
     ValueStore(Directory directory) {
@@ -63,10 +66,7 @@ public class ValueStore {
         for (int[] link : links) {
             cp[link[0]] = link[1];
         }
-        partners = p;
-        contacts = c;
-        contactPartner = cp;
-        partnerContacts = group(cp, c, p.bound());
+        current = new View(p, c, cp, group(cp, c, p.bound()));
         ready = true;
         LOG.info("Value store loaded: {} partners, {} contacts, ~{} MiB of slots in {} ms", p.size(), c.size(),
                 (p.slotBytes() + c.slotBytes()) >> 20, (System.nanoTime() - started) / 1_000_000);
@@ -102,6 +102,10 @@ public class ValueStore {
         if (!ready) {
             return;
         }
+        View v = current;
+        ColumnStore partners = v.partners;
+        ColumnStore contacts = v.contacts;
+        int[][] links = v.partnerContacts;
         // partners first: a contact of a partner created in the same transaction links to it
         List<Map.Entry<String, IndexChanges.RecordSnapshot>> ordered = new ArrayList<>(snapshots.entrySet());
         ordered.sort((a, b) -> Boolean.compare(!a.getKey().startsWith("p:"), !b.getKey().startsWith("p:")));
@@ -112,8 +116,8 @@ public class ValueStore {
                 if (snapshot == null) {
                     int ord = partners.ordOf(id);
                     partners.remove(DenseIds.parse(id));
-                    if (ord >= 0 && ord < partnerContacts.length) {
-                        partnerContacts[ord] = null;
+                    if (ord >= 0 && ord < links.length) {
+                        links[ord] = null;
                     }
                 } else {
                     partners.put(UUID.fromString(id), snapshot.values());
@@ -121,12 +125,12 @@ public class ValueStore {
                 continue;
             }
             int existing = contacts.ordOf(id);
-            int[] cp = contactPartner;
+            int[] cp = v.contactPartner;
             int before = existing >= 0 && existing < cp.length ? cp[existing] : -1;
             if (snapshot == null) {
                 contacts.remove(DenseIds.parse(id));
                 if (existing >= 0) {
-                    unlink(before, existing);
+                    unlink(links, before, existing);
                     cp[existing] = -1;
                 }
                 continue;
@@ -139,11 +143,14 @@ public class ValueStore {
             }
             int partner = snapshot.partnerId() == null ? -1 : partners.ordOf(snapshot.partnerId());
             if (partner != before || existing < 0) {
-                unlink(before, ord);
-                link(partner, ord);
+                unlink(links, before, ord);
+                links = link(links, partner, ord);
             }
             cp[ord] = partner;
-            contactPartner = cp;
+            if (cp != v.contactPartner || links != v.partnerContacts) {
+                v = new View(partners, contacts, cp, links);
+                current = v;
+            }
         }
     }
 
@@ -168,11 +175,12 @@ public class ValueStore {
         return grouped;
     }
 
-    private void link(int partner, int contact) {
+    /** Adds the contact to the partner's list; returns the lists (a grown copy when the partner is beyond them). */
+    private static int[][] link(int[][] lists, int partner, int contact) {
         if (partner < 0) {
-            return;
+            return lists;
         }
-        int[][] all = partnerContacts;
+        int[][] all = lists;
         if (partner >= all.length) {
             all = Arrays.copyOf(all, Math.max(partner + 1, all.length * 3 / 2 + 16));
         }
@@ -180,11 +188,10 @@ public class ValueStore {
         int[] grown = Arrays.copyOf(list, list.length + 1);
         grown[list.length] = contact;
         all[partner] = grown;
-        partnerContacts = all;
+        return all;
     }
 
-    private void unlink(int partner, int contact) {
-        int[][] all = partnerContacts;
+    private static void unlink(int[][] all, int partner, int contact) {
         if (partner < 0 || partner >= all.length || all[partner] == null) {
             return;
         }
@@ -202,11 +209,11 @@ public class ValueStore {
 
     /**
      * The records as they are now, by ordinal, for work over all of them (bulk evaluation,
-     * previews). The view keeps the arrays it was taken with; records changing meanwhile may show
-     * either value.
+     * previews), without a lock. The view keeps the arrays it was taken with; records changing
+     * meanwhile may show either value.
      */
-    public synchronized View view() {
-        return new View(partners, contacts, contactPartner, partnerContacts);
+    public View view() {
+        return current;
     }
 
     /** Records by ordinal: see {@link #view()}. */
@@ -305,7 +312,8 @@ public class ValueStore {
 
     /** Whether any record of the scope has the value (lint: "a value no record currently has"). */
     public boolean anyHas(Scope scope, String key, Object value) {
-        return (scope == Scope.PARTNER ? partners : contacts).anyHas(key, value);
+        View v = current;
+        return (scope == Scope.PARTNER ? v.partners : v.contacts).anyHas(key, value);
     }
 
 }
