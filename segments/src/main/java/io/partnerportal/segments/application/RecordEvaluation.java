@@ -398,7 +398,7 @@ public class RecordEvaluation {
         private final int[] referencePosition;
         private final List<ConditionBatch.Reference> references;
         private final boolean[] answers;
-        /** Answers below this position are known (segments are evaluated in order). */
+        /** Answers below this position are final: the pass says so before each walk ({@link #deciding}). */
         private int answered;
         /** The index as this evaluation reads it, the referenced segments' columns in it, the record's rows. */
         private final AccessIndex.Snapshot snapshot;

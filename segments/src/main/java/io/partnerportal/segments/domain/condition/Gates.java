@@ -105,16 +105,11 @@ final class Gates {
         slots[2 * slot + 1] = UNKNOWN;
     }
 
-    /** The negation of a slot value: 0 → 3, 1 → 1, 3 → 0 (read off the bit pairs of 0b00_10_01_11). */
-    private static int not(int value) {
-        return 0x27 >>> (value << 1) & 3;
-    }
-
     /** Decides every gate, in order (a gate's inputs come before it). */
     void run(byte[] slots) {
         int[] both = packed;
         if (both != null) {
-            // the loop below with one load per gate's inputs and one store per output pair
+            // the loop below with one load per gate's inputs
             int out = 2 * firstGate;
             for (int g = 0; g < both.length; g++) {
                 int pair = both[g];
@@ -126,9 +121,8 @@ final class Gates {
         int[] in = inputs;
         int out = 2 * firstGate;
         for (int i = 0; i < in.length; i += 2) {
-            int and = slots[in[i]] & slots[in[i + 1]];
-            slots[out++] = (byte) and;
-            slots[out++] = (byte) not(and);
+            PAIR.set(slots, out, WITH_NEGATION[slots[in[i]] & slots[in[i + 1]]]);
+            out += 2;
         }
     }
 
