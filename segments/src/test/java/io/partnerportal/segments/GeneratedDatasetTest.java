@@ -3,6 +3,11 @@ package io.partnerportal.segments;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.transaction.TransactionOperations;
+import io.partnerportal.segments.application.IndexFollower;
+import io.partnerportal.segments.application.port.MembershipStore;
+import io.partnerportal.segments.domain.SegmentLevel;
+import io.partnerportal.segments.domain.index.DenseIds;
 import io.partnerportal.testsupport.PortalTest;
 import io.partnerportal.testsupport.ScenarioTest;
 import io.partnerportal.testsupport.TestHttp;
@@ -12,10 +17,14 @@ import io.partnerportal.testsupport.dataset.ReferenceDataset;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +42,8 @@ class GeneratedDatasetTest implements PortalTest {
     ApplicationContext context;
 
     @Test
-    void a_generated_dataset_is_computed_from_scratch_and_index_persisted_and_evaluation_agree() {
+    @SuppressWarnings("unchecked")
+    void a_generated_dataset_is_computed_from_scratch_and_index_persisted_and_evaluation_agree() throws SQLException {
         TestHttp admin = new TestHttp(server.getURL()).asAdmin();
         ReferenceDataset data = new ReferenceDataset(DatasetSpec.of(1_000).withSegments(150));
         DatasetLoader loader = new DatasetLoader(data);
@@ -88,6 +98,44 @@ class GeneratedDatasetTest implements PortalTest {
         assertIndexMatchesDatabase(admin);
         assertNothingToFix(admin);
         assertIndexMatchesDatabase(admin);
+
+        // loaded again from the database, as at start or on another instance (binary COPY of the rows, members
+        // searched forward in id order, the value store loaded alongside): the same
+        context.getBean(IndexFollower.class).reload();
+        assertIndexMatchesDatabase(admin);
+        // the binary reading of the rows gives what a plain query of them gives (count and an order-free sum)
+        MembershipStore rows = context.getBean(MembershipStore.class);
+        for (SegmentLevel level : SegmentLevel.values()) {
+            long[] binary = new long[2];
+            long[] text = new long[2];
+            TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
+            transactions.executeRead(status -> {
+                rows.forEachMembershipId(level, (segment, member) -> {
+                    binary[0]++;
+                    binary[1] += pairHash(segment.toString(), member.toString());
+                });
+                rows.forEachMembership(level, (segment, member) -> {
+                    text[0]++;
+                    text[1] += pairHash(segment, member);
+                });
+                return null;
+            });
+            assertThat(binary).as("%s membership rows", level).containsExactly(text);
+            assertThat(binary[0]).isPositive();
+        }
+        // that forward search needs Java to order uuids as PostgreSQL does (unsigned bytes)
+        try (Connection c = DriverManager.getConnection(url, user, password);
+             ResultSet rs = c.createStatement().executeQuery("SELECT contact_id FROM segments.contact_state ORDER BY contact_id")) {
+            DenseIds ids = new DenseIds();
+            while (rs.next()) {
+                ids.add(rs.getObject(1, UUID.class));
+            }
+            assertThat(ids.ascending().sorted()).isEqualTo(10_000);
+        }
+    }
+
+    private static long pairHash(String segment, String member) {
+        return (long) segment.hashCode() * 1_000_003L + member.hashCode() * 31L + (long) member.hashCode() * segment.hashCode();
     }
 
     /** Index = persisted rows (all of them), and index = a fresh per-record evaluation (500 contacts). */

@@ -137,17 +137,27 @@ public class AccessIndex {
             memberships.forEachPartnerId(p -> ensurePartner(g, p));
             memberships.forEachPlacement((c, p) -> placeContact(g, c, p));
             for (SegmentLevel level : SegmentLevel.values()) {
-                // millions of rows: ids as UUIDs, segment ordinals remembered, arrays grown only when needed
+                // millions of rows: ids as UUIDs, segment ordinals remembered, arrays grown only when needed.
+                // Partners and contacts were added in id order, and a segment's rows come in id order as
+                // the initial computation wrote them: each member is found by searching forward.
                 Map<UUID, Integer> segmentOrds = new java.util.HashMap<>();
+                DenseIds ids = level == SegmentLevel.PARTNER ? g.partners : g.contacts;
+                DenseIds.Ascending members = ids.ascending();
+                UUID[] lastSegment = {null};
+                int[] lastOrd = {-1};
                 memberships.forEachMembershipId(level, (segment, member) -> {
-                    int ord = segmentOrds.computeIfAbsent(segment, s -> {
-                        int o = g.segments.add(s);
-                        grow(g, 0, 0);
-                        g.state.segmentLevel()[o] = (byte) (level == SegmentLevel.PARTNER ? 1 : 2);
-                        return o;
-                    });
-                    DenseIds ids = level == SegmentLevel.PARTNER ? g.partners : g.contacts;
-                    int row = ids.ordOf(member);
+                    if (!segment.equals(lastSegment[0])) {
+                        lastSegment[0] = segment;
+                        lastOrd[0] = segmentOrds.computeIfAbsent(segment, s -> {
+                            int o = g.segments.add(s);
+                            grow(g, 0, 0);
+                            g.state.segmentLevel()[o] = (byte) (level == SegmentLevel.PARTNER ? 1 : 2);
+                            return o;
+                        });
+                        members.restart();
+                    }
+                    int ord = lastOrd[0];
+                    int row = members.ordOf(member);
                     if (row < 0) {
                         row = ids.add(member);
                     }
@@ -165,6 +175,12 @@ public class AccessIndex {
                         }
                     }
                 });
+                if (members.lookedUp() > members.inOrder() / 10) {
+                    // still right, only slower: many rows were moved by real-time changes since the last
+                    // computation from scratch, which writes them in order again
+                    LOG.info("Access index load: {} of {} {} membership rows were out of id order", members.lookedUp(),
+                            members.lookedUp() + members.inOrder(), level.name().toLowerCase());
+                }
             }
             gen = g;
             ready = true;

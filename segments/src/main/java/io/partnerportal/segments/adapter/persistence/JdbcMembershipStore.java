@@ -414,13 +414,14 @@ class JdbcMembershipStore implements MembershipStore {
 
     @Override
     public void forEachPlacement(java.util.function.BiConsumer<String, String> contactAndPartner) {
-        sql.stream("SELECT contact_id::text, partner_id::text FROM segments.contact_state", 10_000,
+        sql.stream("SELECT contact_id::text, partner_id::text FROM segments.contact_state ORDER BY contact_id", 10_000,
                 rs -> new String[]{rs.getString(1), rs.getString(2)}, row -> contactAndPartner.accept(row[0], row[1]));
     }
 
     @Override
     public void forEachPartnerId(Consumer<String> partner) {
-        sql.stream("SELECT partner_id::text FROM segments.partner_state", 10_000, rs -> rs.getString(1), partner);
+        sql.stream("SELECT partner_id::text FROM segments.partner_state ORDER BY partner_id", 10_000, rs -> rs.getString(1),
+                partner);
     }
 
     @Override
@@ -485,9 +486,8 @@ class JdbcMembershipStore implements MembershipStore {
 
     @Override
     public void forEachMembershipId(SegmentLevel level, java.util.function.BiConsumer<UUID, UUID> segmentAndMember) {
-        sql.stream("SELECT segment_id, " + column(level) + " FROM " + table(level), 50_000,
-                rs -> new UUID[]{rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)},
-                row -> segmentAndMember.accept(row[0], row[1]));
+        sql.withConnection(connection -> BinaryUuidRows.read(connection, table(level), "segment_id", column(level),
+                segmentAndMember));
     }
 
     /**

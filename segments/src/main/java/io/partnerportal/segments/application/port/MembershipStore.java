@@ -96,10 +96,10 @@ public interface MembershipStore {
 
     java.util.List<String> contactsOfPartner(String partnerId);
 
-    /** Streams every (contact, partner) pair of segments' copy of the directory. */
+    /** Streams every (contact, partner) pair of segments' copy of the directory, in contact id order. */
     void forEachPlacement(java.util.function.BiConsumer<String, String> contactAndPartner);
 
-    /** Streams every partner id of segments' copy of the directory. */
+    /** Streams every partner id of segments' copy of the directory, in id order. */
     void forEachPartnerId(Consumer<String> partner);
 
     /** Streams every (segment, member) pair of a level. */
@@ -121,7 +121,11 @@ public interface MembershipStore {
     /** Whether any membership row exists (of either level). */
     boolean anyMembership();
 
-    /** Streams every (segment, member) pair of a level as UUIDs (bulk reads). */
+    /**
+     * Streams every (segment, member) pair of a level as UUIDs (bulk reads), in the table's physical
+     * order: a segment's rows together and in id order where the initial computation wrote them, not
+     * guaranteed after real-time changes.
+     */
     void forEachMembershipId(SegmentLevel level, java.util.function.BiConsumer<UUID, UUID> segmentAndMember);
 
     /**

@@ -68,11 +68,16 @@ public final class ColumnStore implements Values.Layout {
 
     /** Replaces a record's values: every key not in {@code values} becomes unset. */
     public synchronized int put(UUID id, Map<String, Object> values) {
+        int known = ids.size();
         int ord = ids.add(id);
         ensure(ord + 1);
-        for (Map.Entry<String, Object[]> column : columns.entrySet()) {
-            if (!values.containsKey(column.getKey())) {
-                column.getValue()[ord] = null;
+        if (ids.size() == known) {
+            // a record replaced: keys it no longer has become unset (a new record's slots are all unset already:
+            // columns start empty and remove() clears a freed ordinal's)
+            for (Map.Entry<String, Object[]> column : columns.entrySet()) {
+                if (!values.containsKey(column.getKey())) {
+                    column.getValue()[ord] = null;
+                }
             }
         }
         for (Map.Entry<String, Object> e : values.entrySet()) {

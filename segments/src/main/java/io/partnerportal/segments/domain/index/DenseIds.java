@@ -148,6 +148,104 @@ public final class DenseIds {
         return 2 * ord + 1 < ids.length ? new UUID(ids[2 * ord], ids[2 * ord + 1]) : null;
     }
 
+    /**
+     * Look-ups for ids that mostly come in ascending order (see {@link Ascending}). Owned by one
+     * thread; meant for a table no other thread changes meanwhile (a load building a new one).
+     */
+    public Ascending ascending() {
+        return new Ascending(byOrd, live);
+    }
+
+    /**
+     * Finds ids that come mostly in ascending order — a segment's members as the membership table
+     * holds them — among ordinals given out in ascending order of their ids (a load that adds the ids
+     * sorted): each id is searched forward from the last one found, so the ids are read in memory
+     * order instead of one random probe of the hash table each (at a million ids, a cache miss each).
+     * Ascending means as PostgreSQL orders uuids: the 16 bytes unsigned, i.e. msb then lsb compared
+     * unsigned. An id out of order or beyond that range is looked up in the table as usual, so any
+     * order of ids is answered right, only more slowly.
+     */
+    public final class Ascending {
+        private final long[] ids;
+        /** Ordinals {@code [0, sorted)} are in use and their ids strictly ascending. */
+        private final int sorted;
+        /** Where the next id is expected: the ordinal after the last one found in order. */
+        private int next;
+        private long inOrder;
+        private long lookedUp;
+
+        private Ascending(long[] ids, long[] liveBits) {
+            this.ids = ids;
+            int n = 0;
+            int bound = Math.min(capacity, ids.length / 2);
+            while (n < bound && (liveBits[n >>> 6] & 1L << n) != 0
+                    && (n == 0 || before(ids[2 * n - 2], ids[2 * n - 1], ids[2 * n], ids[2 * n + 1]))) {
+                n++;
+            }
+            this.sorted = n;
+        }
+
+        /** How many ordinals, from 0, are searched forward (ids of higher ones are looked up in the table). */
+        public int sorted() {
+            return sorted;
+        }
+
+        /** Look-ups answered by the forward search. */
+        public long inOrder() {
+            return inOrder;
+        }
+
+        /** Look-ups answered by the table (ids out of order, or not among the sorted ordinals). */
+        public long lookedUp() {
+            return lookedUp;
+        }
+
+        /** Starts over from the smallest id (the next segment's members). */
+        public void restart() {
+            next = 0;
+        }
+
+        /** The ordinal of the id, or -1 (as {@link DenseIds#ordOf(UUID)}). */
+        public int ordOf(UUID id) {
+            long msb = id.getMostSignificantBits();
+            long lsb = id.getLeastSignificantBits();
+            // gallop forward from next: 1, 2, 4, ... ahead until an id not below this one, then bisect
+            int low = next;
+            int step = 1;
+            int high = low;
+            while (high < sorted && before(ids[2 * high], ids[2 * high + 1], msb, lsb)) {
+                low = high + 1;
+                high = low + step - 1;
+                step <<= 1;
+            }
+            high = Math.min(high, sorted - 1);
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                if (before(ids[2 * mid], ids[2 * mid + 1], msb, lsb)) {
+                    low = mid + 1;
+                } else {
+                    high = mid - 1;
+                }
+            }
+            if (low < sorted && ids[2 * low] == msb && ids[2 * low + 1] == lsb) {
+                next = low + 1;
+                inOrder++;
+                return low;
+            }
+            if (low > next) {
+                next = low; // not among them, but later ids of an ascending run are beyond it
+            }
+            lookedUp++;
+            return DenseIds.this.ordOf(msb, lsb);
+        }
+    }
+
+    /** Whether id (m1, l1) orders before (m2, l2) as PostgreSQL orders uuids. */
+    private static boolean before(long m1, long l1, long m2, long l2) {
+        int c = Long.compareUnsigned(m1, m2);
+        return c < 0 || c == 0 && Long.compareUnsigned(l1, l2) < 0;
+    }
+
     /** One more than the highest ordinal ever assigned (array sizes follow it). */
     public int capacity() {
         return capacity;

@@ -70,6 +70,12 @@ class ColumnStoreTest {
         store.remove(id);
 
         assertThat(store.view(ord).valueAt(store.slotOf("tier"))).isNull();
+        // a new record given the freed ordinal has none of the old one's values, by slot or by column
+        int reused = store.put(UUID.randomUUID(), Map.of("score", 1));
+        assertThat(reused).isEqualTo(ord);
+        assertThat(store.view(reused).valueAt(store.slotOf("tier"))).isNull();
+        assertThat(store.value(reused, "tier")).isNull();
+        assertThat(store.column("tier")[reused]).isNull();
     }
 
     @Test

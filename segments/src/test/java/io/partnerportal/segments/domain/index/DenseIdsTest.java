@@ -181,4 +181,84 @@ class DenseIdsTest {
         assertThat(failure.get()).isNull();
         assertThat(ids.size()).isEqualTo(stable.size());
     }
+    /** Ids added in ascending order (as PostgreSQL orders uuids: unsigned), then a few more out of order. */
+    @Property(tries = 200)
+    void ascendingLookUpsAnswerAsTheTable(@ForAll("idBits") List<Long> bits, @ForAll("queries") List<Integer> queries) {
+        List<UUID> all = new ArrayList<>();
+        for (int i = 0; i + 1 < bits.size(); i += 2) {
+            all.add(new UUID(bits.get(i), bits.get(i + 1)));
+        }
+        List<UUID> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(all));
+        int sortedCount = distinct.size() * 3 / 4;
+        List<UUID> sorted = new ArrayList<>(distinct.subList(0, sortedCount));
+        sorted.sort(UNSIGNED);
+        DenseIds ids = new DenseIds();
+        sorted.forEach(ids::add);
+        distinct.subList(sortedCount, distinct.size()).forEach(ids::add); // later additions, any order
+        DenseIds.Ascending cursor = ids.ascending();
+        assertThat(cursor.sorted()).as("later additions may happen to continue the order").isGreaterThanOrEqualTo(sortedCount);
+
+        // the queries: mostly ascending runs over the ids (restarted now and then), some out of order,
+        // some ids never added
+        List<UUID> universe = new ArrayList<>(distinct);
+        universe.add(new UUID(-1, -1));
+        universe.add(new UUID(0, 0));
+        universe.add(new UUID(Long.MIN_VALUE, 1));
+        universe.sort(UNSIGNED);
+        int position = 0;
+        for (int q : queries) {
+            if (q % 17 == 0) {
+                cursor.restart();
+                position = 0;
+                continue;
+            }
+            position = q % 5 == 0 ? Math.floorMod(q, universe.size()) : Math.min(universe.size() - 1, position + q % 4);
+            UUID id = universe.get(position);
+            assertThat(cursor.ordOf(id)).as("%s", id).isEqualTo(ids.ordOf(id));
+        }
+    }
+
+    @Test
+    void ascendingIdsAreFoundWithoutTheTable() {
+        List<UUID> sorted = new ArrayList<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 10_000; i++) {
+            sorted.add(new UUID(random.nextLong(), random.nextLong()));
+        }
+        sorted.sort(UNSIGNED);
+        DenseIds ids = new DenseIds();
+        sorted.forEach(ids::add);
+        DenseIds.Ascending cursor = ids.ascending();
+        // two "segments": every third id, then every id
+        for (int i = 0; i < sorted.size(); i += 3) {
+            assertThat(cursor.ordOf(sorted.get(i))).isEqualTo(i);
+        }
+        cursor.restart();
+        for (int i = 0; i < sorted.size(); i++) {
+            assertThat(cursor.ordOf(sorted.get(i))).isEqualTo(i);
+        }
+        assertThat(cursor.inOrder()).isEqualTo(3_334 + 10_000);
+        assertThat(cursor.lookedUp()).isZero();
+        // out of order: answered by the table
+        assertThat(cursor.ordOf(sorted.get(5))).isEqualTo(5);
+        assertThat(cursor.lookedUp()).isEqualTo(1);
+    }
+
+    /** PostgreSQL's order of uuids: the 16 bytes compared unsigned. */
+    private static final java.util.Comparator<UUID> UNSIGNED = (a, b) -> {
+        int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    };
+
+    @Provide
+    Arbitrary<List<Long>> idBits() {
+        // small values and both signs, so equal halves and the unsigned order's edge (the sign bit) both occur
+        return Arbitraries.oneOf(Arbitraries.longs().between(-3, 3), Arbitraries.longs(),
+                Arbitraries.of(Long.MIN_VALUE, Long.MAX_VALUE)).list().ofMaxSize(400);
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> queries() {
+        return Arbitraries.integers().between(0, 1_000).list().ofMaxSize(600);
+    }
 }
