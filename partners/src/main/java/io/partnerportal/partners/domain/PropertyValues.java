@@ -271,6 +271,66 @@ public final class PropertyValues {
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
+    /**
+     * {@link LocalDate#parse} of a stored date ({@link LocalDate#toString}: {@code 2026-01-15}), the common
+     * form read without the formatter — a full load reads millions of them. Anything else, and a form
+     * that is no date, goes to {@link LocalDate#parse}: the same result or the same exception.
+     */
+    static LocalDate storedDate(String s) {
+        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 7);
+            int day = digits(s, 8, 10);
+            if ((year | month | day) >= 0 && month >= 1 && month <= 12 && day >= 1
+                    && day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                return LocalDate.of(year, month, day);
+            }
+        }
+        return LocalDate.parse(s);
+    }
+
+    /**
+     * {@link Instant#parse} of a stored timestamp ({@link Instant#toString}: {@code 2026-01-15T10:00:00Z},
+     * {@code 2026-01-15T10:00:00.123Z}), the common form read without the formatter, as {@link #storedDate}.
+     */
+    static Instant storedInstant(String s) {
+        int n = s.length();
+        if (n >= 20 && n <= 30 && s.charAt(10) == 'T' && s.charAt(13) == ':' && s.charAt(16) == ':'
+                && s.charAt(n - 1) == 'Z' && (n == 20 || s.charAt(19) == '.' && n > 21)) {
+            LocalDate date = null;
+            try {
+                date = s.charAt(4) == '-' && s.charAt(7) == '-' ? storedDate(s.substring(0, 10)) : null;
+            } catch (java.time.DateTimeException e) {
+                // not a date: Instant.parse says so below
+            }
+            int hour = digits(s, 11, 13);
+            int minute = digits(s, 14, 16);
+            int second = digits(s, 17, 19);
+            int fraction = n == 20 ? 0 : digits(s, 20, n - 1);
+            if (date != null && (hour | minute | second | fraction) >= 0 && hour <= 23 && minute <= 59 && second <= 59) {
+                int nanos = fraction;
+                for (int k = n - 1 - 20; n > 20 && k < 9; k++) {
+                    nanos *= 10;
+                }
+                return Instant.ofEpochSecond(date.toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+            }
+        }
+        return Instant.parse(s);
+    }
+
+    /** The decimal digits {@code s[from, to)} as a number, or -1 when one is not an ASCII digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     /** The JSON form of a typed value (stored in the database and answered by the API). */
     public static Object toJson(Object typed) {
         if (typed instanceof LocalDate || typed instanceof Instant) {
@@ -289,8 +349,8 @@ public final class PropertyValues {
         }
         try {
             return switch (type) {
-                case DATE -> json instanceof String s ? LocalDate.parse(s) : json;
-                case DATETIME -> json instanceof String s ? Instant.parse(s) : json;
+                case DATE -> json instanceof String s ? storedDate(s) : json;
+                case DATETIME -> json instanceof String s ? storedInstant(s) : json;
                 case NUMBER -> json instanceof Number n ? toDecimal(n) : json;
                 case MULTI_ENUM -> json instanceof Collection<?> c
                         ? c.stream().map(String::valueOf).sorted().toList() : json;

@@ -79,4 +79,48 @@ class PropertyValuesTest {
         assertThat(PropertyValues.fromJson(PropertyType.DATETIME, "2020-01-02T00:00:00Z"))
                 .isEqualTo(Instant.parse("2020-01-02T00:00:00Z"));
     }
+    /** Stored timestamps and dates are read without the formatter: exactly as {@link Instant#parse} reads them. */
+    @net.jqwik.api.Property(tries = 2_000)
+    void storedTimestampsReadAsInstantParseReadsThem(
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = -62_167_219_200L, max = 253_402_300_799L)
+            long second,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 999_999_999) int nanos,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 3) int precision) {
+        int kept = nanos - nanos % new int[] {1_000_000_000, 1_000_000, 1_000, 1}[precision];
+        Instant instant = Instant.ofEpochSecond(second, kept);
+        String text = instant.toString();
+        assertThat(PropertyValues.storedInstant(text)).isEqualTo(Instant.parse(text)).isEqualTo(instant);
+        String day = LocalDate.ofEpochDay(Math.floorDiv(second, 86_400)).toString();
+        assertThat(PropertyValues.storedDate(day)).isEqualTo(LocalDate.parse(day));
+    }
+
+    /** Text near the stored forms: the same value, or the same refusal, as the formatter gives. */
+    @net.jqwik.api.Property(tries = 5_000)
+    void textNearTheStoredFormsReadsAsTheFormatterReadsIt(
+            @net.jqwik.api.ForAll("nearStoredForms") String text) {
+        assertThat(outcome(() -> PropertyValues.storedInstant(text))).as(text).isEqualTo(outcome(() -> Instant.parse(text)));
+        assertThat(outcome(() -> PropertyValues.storedDate(text))).as(text).isEqualTo(outcome(() -> LocalDate.parse(text)));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> nearStoredForms() {
+        net.jqwik.api.Arbitrary<String> base = net.jqwik.api.Arbitraries.of("2026-01-15T10:00:00Z",
+                "2024-02-29T23:59:59.999Z", "2023-02-29T00:00:00Z", "2026-12-31T23:59:60Z", "2026-13-01T00:00:00Z",
+                "2026-01-15T24:00:00Z", "2026-01-15T10:00:00.Z", "2026-01-15T10:00:00.1234567891Z", "0000-01-01T00:00:00Z",
+                "+10000-01-01T00:00:00Z", "2026-01-15T10:00Z", "2026-01-15", "2026-02-30", "2026-1-05", "2026-01-15T10:00:00+01:00",
+                "2026-04-31", "9999-12-31T23:59:59.000000001Z");
+        // and each with one character replaced by a digit, a separator or a letter
+        return base.flatMap(b -> net.jqwik.api.Arbitraries.integers().between(0, b.length() - 1).flatMap(
+                at -> net.jqwik.api.Arbitraries.of('0', '1', '3', '9', '-', ':', 'T', 'Z', '.', 'x', ' ').map(
+                        c -> b.substring(0, at) + c + b.substring(at + 1)))).injectDuplicates(0.0)
+                .edgeCases(e -> e.add("2026-01-15T10:00:00Z"));
+    }
+
+    private static String outcome(java.util.function.Supplier<Object> read) {
+        try {
+            return "value " + read.get();
+        } catch (java.time.format.DateTimeParseException e) {
+            return "refused";
+        }
+    }
 }
