@@ -25,6 +25,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -120,8 +122,8 @@ public class IndexFollower implements Readiness {
         // Each load reads at least what the journal held at seq (read committed, as when both ran in one
         // transaction); later commits are applied from the journal below. The value store loads on a
         // second thread meanwhile: each load waits on the database part of the time, so on two cores they
-        // overlap (1M contacts: index 67 s, value store 31 s one after the other).
-        java.util.concurrent.CompletableFuture<Void> valuesLoaded = java.util.concurrent.CompletableFuture.runAsync(
+        // overlap (1M contacts: 31 s and 31 s side by side; 67 s + 31 s when they ran one after the other).
+        CompletableFuture<Void> valuesLoaded = CompletableFuture.runAsync(
                 () -> transactions.execute(fresh, status -> {
                     values.load();
                     return null;
@@ -141,7 +143,7 @@ public class IndexFollower implements Readiness {
         }
         try {
             valuesLoaded.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
             if (failure == null) {
                 failure = cause;
