@@ -138,17 +138,22 @@ public class AccessIndex {
             memberships.forEachPlacement((c, p) -> placeContact(g, c, p));
             for (SegmentLevel level : SegmentLevel.values()) {
                 // millions of rows: ids as UUIDs, segment ordinals remembered, arrays grown only when needed.
-                // Partners and contacts were added in id order, and a segment's rows come in id order as
-                // the initial computation wrote them: each member is found by searching forward.
+                // Partners and contacts were added in id order, and a segment's first rows come in id order as
+                // the initial computation wrote them: those members are found by searching forward. Rows of a
+                // segment met again further on were added later (real-time changes): looked up in the table.
                 Map<UUID, Integer> segmentOrds = new java.util.HashMap<>();
                 DenseIds ids = level == SegmentLevel.PARTNER ? g.partners : g.contacts;
                 DenseIds.Ascending members = ids.ascending();
                 UUID[] lastSegment = {null};
                 int[] lastOrd = {-1};
+                boolean[] firstRun = {false};
+                long[] later = {0};
                 memberships.forEachMembershipId(level, (segment, member) -> {
                     if (!segment.equals(lastSegment[0])) {
                         lastSegment[0] = segment;
-                        lastOrd[0] = segmentOrds.computeIfAbsent(segment, s -> {
+                        Integer known = segmentOrds.get(segment);
+                        firstRun[0] = known == null;
+                        lastOrd[0] = known != null ? known : segmentOrds.computeIfAbsent(segment, s -> {
                             int o = g.segments.add(s);
                             grow(g, 0, 0);
                             g.state.segmentLevel()[o] = (byte) (level == SegmentLevel.PARTNER ? 1 : 2);
@@ -157,7 +162,13 @@ public class AccessIndex {
                         members.restart();
                     }
                     int ord = lastOrd[0];
-                    int row = members.ordOf(member);
+                    int row;
+                    if (firstRun[0]) {
+                        row = members.ordOf(member);
+                    } else {
+                        later[0]++;
+                        row = ids.ordOf(member);
+                    }
                     if (row < 0) {
                         row = ids.add(member);
                     }
@@ -175,11 +186,12 @@ public class AccessIndex {
                         }
                     }
                 });
-                if (members.lookedUp() > members.inOrder() / 10) {
-                    // still right, only slower: many rows were moved by real-time changes since the last
+                long outOfOrder = members.lookedUp() + later[0];
+                if (outOfOrder > members.inOrder() / 10) {
+                    // still right, only slower: many rows were added by real-time changes since the last
                     // computation from scratch, which writes them in order again
-                    LOG.info("Access index load: {} of {} {} membership rows were out of id order", members.lookedUp(),
-                            members.lookedUp() + members.inOrder(), level.name().toLowerCase());
+                    LOG.info("Access index load: {} of {} {} membership rows were out of id order", outOfOrder,
+                            outOfOrder + members.inOrder(), level.name().toLowerCase());
                 }
             }
             gen = g;
