@@ -138,37 +138,31 @@ public class AccessIndex {
             memberships.forEachPlacement((c, p) -> placeContact(g, c, p));
             for (SegmentLevel level : SegmentLevel.values()) {
                 // millions of rows: ids as UUIDs, segment ordinals remembered, arrays grown only when needed.
-                // Partners and contacts were added in id order, and a segment's first rows come in id order as
-                // the initial computation wrote them: those members are found by searching forward. Rows of a
-                // segment met again further on were added later (real-time changes): looked up in the table.
+                // Partners and contacts were added in id order, and a segment's rows come in id order as the
+                // initial computation wrote them: each member is searched forward from the segment's last one
+                // (rows added later by real-time changes, in gaps or at the end, are looked up in the table).
                 Map<UUID, Integer> segmentOrds = new java.util.HashMap<>();
                 DenseIds ids = level == SegmentLevel.PARTNER ? g.partners : g.contacts;
                 DenseIds.Ascending members = ids.ascending();
+                Map<Integer, Integer> positions = new java.util.HashMap<>();
                 UUID[] lastSegment = {null};
                 int[] lastOrd = {-1};
-                boolean[] firstRun = {false};
-                long[] later = {0};
                 memberships.forEachMembershipId(level, (segment, member) -> {
                     if (!segment.equals(lastSegment[0])) {
+                        if (lastOrd[0] >= 0) {
+                            positions.put(lastOrd[0], members.position());
+                        }
                         lastSegment[0] = segment;
-                        Integer known = segmentOrds.get(segment);
-                        firstRun[0] = known == null;
-                        lastOrd[0] = known != null ? known : segmentOrds.computeIfAbsent(segment, s -> {
+                        lastOrd[0] = segmentOrds.computeIfAbsent(segment, s -> {
                             int o = g.segments.add(s);
                             grow(g, 0, 0);
                             g.state.segmentLevel()[o] = (byte) (level == SegmentLevel.PARTNER ? 1 : 2);
                             return o;
                         });
-                        members.restart();
+                        members.resume(positions.getOrDefault(lastOrd[0], 0));
                     }
                     int ord = lastOrd[0];
-                    int row;
-                    if (firstRun[0]) {
-                        row = members.ordOf(member);
-                    } else {
-                        later[0]++;
-                        row = ids.ordOf(member);
-                    }
+                    int row = members.ordOf(member);
                     if (row < 0) {
                         row = ids.add(member);
                     }
@@ -186,7 +180,7 @@ public class AccessIndex {
                         }
                     }
                 });
-                long outOfOrder = members.lookedUp() + later[0];
+                long outOfOrder = members.lookedUp();
                 if (outOfOrder > members.inOrder() / 10) {
                     // still right, only slower: many rows were added by real-time changes since the last
                     // computation from scratch, which writes them in order again

@@ -157,20 +157,29 @@ public final class DenseIds {
     }
 
     /**
-     * Finds ids that come mostly in ascending order — a segment's members as the membership table
-     * holds them — among ordinals given out in ascending order of their ids (a load that adds the ids
-     * sorted): each id is searched forward from the last one found, so the ids are read in memory
-     * order instead of one random probe of the hash table each (at a million ids, a cache miss each).
-     * Ascending means as PostgreSQL orders uuids: the 16 bytes unsigned, i.e. msb then lsb compared
-     * unsigned. An id out of order or beyond that range is looked up in the table as usual, so any
-     * order of ids is answered right, only more slowly.
+     * Finds ids that come mostly in ascending runs — a segment's members as the membership table holds
+     * them — among ordinals given out in ascending order of their ids (a load that adds the ids sorted):
+     * each id is searched forward from the last one found, within {@link #WINDOW} ordinals, so the ids
+     * are read in memory order instead of one random probe of the hash table each (at a million ids, a
+     * cache miss each). Ascending means as PostgreSQL orders uuids: the 16 bytes unsigned, i.e. msb then
+     * lsb compared unsigned. Anything else is looked up in the table, so any order of ids is answered
+     * right, only more slowly: an id not ahead within the window, not among the sorted ordinals, or out
+     * of order. A single stray id (a row added later into a gap of the table) leaves the place alone; two
+     * ids in a row that the table found, ascending, move it there — a run's first ids, a sparse run, or a
+     * run whose place strays had moved. A caller interleaving several runs keeps each one's
+     * {@link #position} and {@link #resume}s it.
      */
     public final class Ascending {
+        /** How far ahead of the place an id is searched for before the table is asked. */
+        static final int WINDOW = 1024;
+
         private final long[] ids;
         /** Ordinals {@code [0, sorted)} are in use and their ids strictly ascending. */
         private final int sorted;
         /** Where the next id is expected: the ordinal after the last one found in order. */
         private int next;
+        /** The ordinal the table gave for the previous id of this run (-1: the search found it, or none). */
+        private int tableBefore = -1;
         private long inOrder;
         private long lookedUp;
 
@@ -200,20 +209,49 @@ public final class DenseIds {
             return lookedUp;
         }
 
-        /** Starts over from the smallest id (the next segment's members). */
-        public void restart() {
-            next = 0;
+        /** Where the run stands (to {@link #resume} it after ids of other runs). */
+        public int position() {
+            return next;
+        }
+
+        /** Goes on with a run from where {@link #position} said it stood (0: a new run). */
+        public void resume(int position) {
+            next = position;
+            tableBefore = -1;
         }
 
         /** The ordinal of the id, or -1 (as {@link DenseIds#ordOf(UUID)}). */
         public int ordOf(UUID id) {
             long msb = id.getMostSignificantBits();
             long lsb = id.getLeastSignificantBits();
-            // gallop forward from next: 1, 2, 4, ... ahead until an id not below this one, then bisect
+            int found = ahead(msb, lsb);
+            if (found >= 0) {
+                next = found + 1;
+                tableBefore = -1;
+                inOrder++;
+                return found;
+            }
+            lookedUp++;
+            int ord = DenseIds.this.ordOf(msb, lsb);
+            if (ord >= 0 && ord < sorted && tableBefore >= 0 && ord > tableBefore) {
+                next = ord + 1; // the second id in a row off the place, ascending: the run goes on from here
+                tableBefore = -1;
+            } else {
+                tableBefore = ord < sorted ? ord : -1;
+            }
+            return ord;
+        }
+
+        /** The id's ordinal among the next {@link #WINDOW} sorted ones, or -1. */
+        private int ahead(long msb, long lsb) {
+            // gallop: 1, 2, 4, ... ahead until an id not below this one, then bisect
             int low = next;
             int step = 1;
             int high = low;
             while (high < sorted && before(ids[2 * high], ids[2 * high + 1], msb, lsb)) {
+                if (high - next >= WINDOW) {
+                    return -1;
+                }
                 low = high + 1;
                 high = low + step - 1;
                 step <<= 1;
@@ -227,16 +265,7 @@ public final class DenseIds {
                     high = mid - 1;
                 }
             }
-            if (low < sorted && ids[2 * low] == msb && ids[2 * low + 1] == lsb) {
-                next = low + 1;
-                inOrder++;
-                return low;
-            }
-            if (low > next) {
-                next = low; // not among them, but later ids of an ascending run are beyond it
-            }
-            lookedUp++;
-            return DenseIds.this.ordOf(msb, lsb);
+            return low < sorted && ids[2 * low] == msb && ids[2 * low + 1] == lsb ? low : -1;
         }
     }
 

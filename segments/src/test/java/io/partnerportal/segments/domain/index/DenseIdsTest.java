@@ -208,7 +208,7 @@ class DenseIdsTest {
         int position = 0;
         for (int q : queries) {
             if (q % 17 == 0) {
-                cursor.restart();
+                cursor.resume(q % 2 == 0 ? 0 : Math.floorMod(q * 31, cursor.sorted() + 1));
                 position = 0;
                 continue;
             }
@@ -233,7 +233,7 @@ class DenseIdsTest {
         for (int i = 0; i < sorted.size(); i += 3) {
             assertThat(cursor.ordOf(sorted.get(i))).isEqualTo(i);
         }
-        cursor.restart();
+        cursor.resume(0);
         for (int i = 0; i < sorted.size(); i++) {
             assertThat(cursor.ordOf(sorted.get(i))).isEqualTo(i);
         }
@@ -242,6 +242,82 @@ class DenseIdsTest {
         // out of order: answered by the table
         assertThat(cursor.ordOf(sorted.get(5))).isEqualTo(5);
         assertThat(cursor.lookedUp()).isEqualTo(1);
+    }
+
+    /** 10,000 random ids added in ascending order. */
+    private static List<UUID> ascendingIds(DenseIds ids) {
+        List<UUID> sorted = new ArrayList<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 10_000; i++) {
+            sorted.add(new UUID(random.nextLong(), random.nextLong()));
+        }
+        sorted.sort(UNSIGNED);
+        sorted.forEach(ids::add);
+        return sorted;
+    }
+
+    @Test
+    void aStrayIdFarAheadDoesNotDerailTheRun() {
+        DenseIds ids = new DenseIds();
+        List<UUID> sorted = ascendingIds(ids);
+        DenseIds.Ascending cursor = ids.ascending();
+        for (int i = 0; i < sorted.size(); i++) {
+            assertThat(cursor.ordOf(sorted.get(i))).isEqualTo(i);
+            if (i == 100) {
+                assertThat(cursor.ordOf(sorted.get(9_000))).isEqualTo(9_000); // a row added later into a gap
+            }
+        }
+        assertThat(cursor.lookedUp()).isEqualTo(1);
+        assertThat(cursor.inOrder()).isEqualTo(10_000);
+    }
+
+    @Test
+    void aRunStartingFarAheadIsFollowedFromItsSecondId() {
+        DenseIds ids = new DenseIds();
+        List<UUID> sorted = ascendingIds(ids);
+        DenseIds.Ascending cursor = ids.ascending();
+        for (int i = 5_000; i < 6_000; i += 2) {
+            assertThat(cursor.ordOf(sorted.get(i))).isEqualTo(i);
+        }
+        assertThat(cursor.lookedUp()).isEqualTo(2);
+        assertThat(cursor.inOrder()).isEqualTo(498);
+    }
+
+    @Test
+    void aRunWhosePlaceStraysMovedAheadIsFollowedAgain() {
+        DenseIds ids = new DenseIds();
+        List<UUID> sorted = ascendingIds(ids);
+        DenseIds.Ascending cursor = ids.ascending();
+        // rows added later, at the end of the table, came first in the scan: two of them ascending
+        assertThat(cursor.ordOf(sorted.get(7_000))).isEqualTo(7_000);
+        assertThat(cursor.ordOf(sorted.get(8_000))).isEqualTo(8_000);
+        // then the run as the initial computation wrote it, from its smallest id
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(cursor.ordOf(sorted.get(i))).isEqualTo(i);
+        }
+        assertThat(cursor.lookedUp()).isEqualTo(4);
+        assertThat(cursor.inOrder()).isEqualTo(998);
+    }
+
+    @Test
+    void interleavedRunsResumedWhereTheyStoodAreFollowed() {
+        DenseIds ids = new DenseIds();
+        List<UUID> sorted = ascendingIds(ids);
+        DenseIds.Ascending cursor = ids.ascending();
+        int[] at = {0, 0}; // the next ordinal of run 0 (even ordinals) and run 1 (odd ones)
+        int[] positions = {0, 0};
+        for (int chunk = 0; chunk < 200; chunk++) {
+            int run = chunk % 2;
+            cursor.resume(positions[run]);
+            for (int k = 0; k < 25; k++) {
+                int ord = 2 * at[run] + run;
+                assertThat(cursor.ordOf(sorted.get(ord))).isEqualTo(ord);
+                at[run]++;
+            }
+            positions[run] = cursor.position();
+        }
+        assertThat(cursor.lookedUp()).isZero();
+        assertThat(cursor.inOrder()).isEqualTo(5_000);
     }
 
     /** PostgreSQL's order of uuids: the 16 bytes compared unsigned. */
