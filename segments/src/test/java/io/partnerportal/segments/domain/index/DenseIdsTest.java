@@ -220,47 +220,48 @@ class DenseIdsTest {
 
     @Test
     void ascendingIdsAreFoundWithoutTheTable() {
-        List<UUID> sorted = new ArrayList<>();
-        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
-        for (int i = 0; i < 10_000; i++) {
-            sorted.add(new UUID(random.nextLong(), random.nextLong()));
-        }
-        sorted.sort(UNSIGNED);
-        DenseIds ids = new DenseIds();
-        sorted.forEach(ids::add);
-        DenseIds.Ascending cursor = ids.ascending();
+        Ascending f = Ascending.ofTenThousand();
         // two "segments": every third id, then every id
-        for (int i = 0; i < sorted.size(); i += 3) {
-            assertThat(cursor.ordOf(sorted.get(i))).isEqualTo(i);
-        }
-        cursor.resume(0);
-        for (int i = 0; i < sorted.size(); i++) {
-            assertThat(cursor.ordOf(sorted.get(i))).isEqualTo(i);
-        }
-        assertThat(cursor.inOrder()).isEqualTo(3_334 + 10_000);
-        assertThat(cursor.lookedUp()).isZero();
+        f.findsEach(0, 10_000, 3);
+        f.cursor().resume(0);
+        f.findsEach(0, 10_000, 1);
+        assertThat(f.counts()).as("looked up, in order").containsExactly(0L, 3_334L + 10_000);
         // out of order: answered by the table
-        assertThat(cursor.ordOf(sorted.get(5))).isEqualTo(5);
-        assertThat(cursor.lookedUp()).isEqualTo(1);
+        f.findsEach(5, 6, 1);
+        assertThat(f.counts()).as("looked up, in order").containsExactly(1L, 3_334L + 10_000);
     }
 
-    /** 10,000 random ids added in ascending order. */
-    private static List<UUID> ascendingIds(DenseIds ids) {
-        List<UUID> sorted = new ArrayList<>();
-        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
-        for (int i = 0; i < 10_000; i++) {
-            sorted.add(new UUID(random.nextLong(), random.nextLong()));
+    /** 10,000 random ids added in ascending order, and a forward search over them. */
+    private record Ascending(List<UUID> sorted, DenseIds.Ascending cursor) {
+        static Ascending ofTenThousand() {
+            List<UUID> sorted = new ArrayList<>();
+            java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+            for (int i = 0; i < 10_000; i++) {
+                sorted.add(new UUID(random.nextLong(), random.nextLong()));
+            }
+            sorted.sort(UNSIGNED);
+            DenseIds ids = new DenseIds();
+            sorted.forEach(ids::add);
+            return new Ascending(sorted, ids.ascending());
         }
-        sorted.sort(UNSIGNED);
-        sorted.forEach(ids::add);
-        return sorted;
+
+        /** Looks up ids {@code from, from + step, ... < to} in turn: each must give its ordinal. */
+        void findsEach(int from, int to, int step) {
+            for (int i = from; i < to; i += step) {
+                assertThat(cursor.ordOf(sorted.get(i))).isEqualTo(i);
+            }
+        }
+
+        long[] counts() {
+            return new long[] {cursor.lookedUp(), cursor.inOrder()};
+        }
     }
 
     @Test
     void aStrayIdFarAheadDoesNotDerailTheRun() {
-        DenseIds ids = new DenseIds();
-        List<UUID> sorted = ascendingIds(ids);
-        DenseIds.Ascending cursor = ids.ascending();
+        Ascending f = Ascending.ofTenThousand();
+        List<UUID> sorted = f.sorted();
+        DenseIds.Ascending cursor = f.cursor();
         for (int i = 0; i < sorted.size(); i++) {
             assertThat(cursor.ordOf(sorted.get(i))).isEqualTo(i);
             if (i == 100) {
@@ -273,37 +274,26 @@ class DenseIdsTest {
 
     @Test
     void aRunStartingFarAheadIsFollowedFromItsSecondId() {
-        DenseIds ids = new DenseIds();
-        List<UUID> sorted = ascendingIds(ids);
-        DenseIds.Ascending cursor = ids.ascending();
-        for (int i = 5_000; i < 6_000; i += 2) {
-            assertThat(cursor.ordOf(sorted.get(i))).isEqualTo(i);
-        }
-        assertThat(cursor.lookedUp()).isEqualTo(2);
-        assertThat(cursor.inOrder()).isEqualTo(498);
+        Ascending f = Ascending.ofTenThousand();
+        f.findsEach(5_000, 6_000, 2);
+        assertThat(f.counts()).as("looked up, in order").containsExactly(2L, 498L);
     }
 
     @Test
     void aRunWhosePlaceStraysMovedAheadIsFollowedAgain() {
-        DenseIds ids = new DenseIds();
-        List<UUID> sorted = ascendingIds(ids);
-        DenseIds.Ascending cursor = ids.ascending();
+        Ascending f = Ascending.ofTenThousand();
         // rows added later, at the end of the table, came first in the scan: two of them ascending
-        assertThat(cursor.ordOf(sorted.get(7_000))).isEqualTo(7_000);
-        assertThat(cursor.ordOf(sorted.get(8_000))).isEqualTo(8_000);
+        f.findsEach(7_000, 8_001, 1_000);
         // then the run as the initial computation wrote it, from its smallest id
-        for (int i = 0; i < 1_000; i++) {
-            assertThat(cursor.ordOf(sorted.get(i))).isEqualTo(i);
-        }
-        assertThat(cursor.lookedUp()).isEqualTo(4);
-        assertThat(cursor.inOrder()).isEqualTo(998);
+        f.findsEach(0, 1_000, 1);
+        assertThat(f.counts()).as("looked up, in order").containsExactly(4L, 998L);
     }
 
     @Test
     void interleavedRunsResumedWhereTheyStoodAreFollowed() {
-        DenseIds ids = new DenseIds();
-        List<UUID> sorted = ascendingIds(ids);
-        DenseIds.Ascending cursor = ids.ascending();
+        Ascending f = Ascending.ofTenThousand();
+        List<UUID> sorted = f.sorted();
+        DenseIds.Ascending cursor = f.cursor();
         int[] at = {0, 0}; // the next ordinal of run 0 (even ordinals) and run 1 (odd ones)
         int[] positions = {0, 0};
         for (int chunk = 0; chunk < 200; chunk++) {
