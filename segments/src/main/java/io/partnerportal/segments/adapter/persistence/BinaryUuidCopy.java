@@ -15,8 +15,10 @@ import java.util.UUID;
  */
 final class BinaryUuidCopy implements AutoCloseable {
 
-    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
-        0, 0, 0, 0, 0, 0, 0, 0};
+    /** The signature that starts PostgreSQL's binary COPY format (both directions). */
+    static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+    /** The signature, then no flags and no header extension. */
+    private static final byte[] HEADER = java.util.Arrays.copyOf(SIGNATURE, SIGNATURE.length + 8);
 
     private final CopyIn copy;
     private final short columns;

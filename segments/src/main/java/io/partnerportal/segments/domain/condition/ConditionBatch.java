@@ -273,22 +273,22 @@ public final class ConditionBatch {
         public void decideAll(boolean[] answers) {
             byte[] slots = this.slots;
             for (int i = 0; i < answers.length; i++) {
-                byte decided = gates.answer(slots, i);
-                if (decided == Gates.UNKNOWN) {
-                    if (memberships != null) {
-                        memberships.deciding(i);
-                    }
-                    answers[i] = test(roots[i]);
-                } else {
-                    answers[i] = decided == Gates.TRUE;
+                byte known = gates.answer(slots, i);
+                if (known == Gates.UNKNOWN && memberships != null) {
+                    memberships.deciding(i);
                 }
+                answers[i] = decide(i, known);
             }
         }
 
         /** {@link CompiledCondition#matches} of condition {@code i} for this pass's record. */
         public boolean matches(int i) {
-            byte decided = gates.answer(slots, i);
-            return decided == Gates.UNKNOWN ? test(roots[i]) : decided == Gates.TRUE;
+            return decide(i, gates.answer(slots, i));
+        }
+
+        /** Condition {@code i} given what the gates know of it: their answer, or the condition walked. */
+        private boolean decide(int i, byte known) {
+            return known == Gates.UNKNOWN ? test(roots[i]) : known == Gates.TRUE;
         }
 
         private boolean test(int at) {

@@ -32,13 +32,15 @@ final class Gates {
     private static final int SLOT_UNKNOWN = 1;
     static final int FIRST_COMPARISON = 2;
 
-    /** Two input references per gate; gate {@code g}'s output is slot {@code firstGate + g}. */
-    private final int[] inputs;
+    /** Gate {@code g}'s output is slot {@code firstGate + g}. */
+    private final int count;
     /**
-     * The same, one int per gate (first input in the low 16 bits, second in the high ones), when every
-     * reference fits in 16 bits (fewer than 32,768 slots), else null: one load per gate instead of two.
+     * Both input references of each gate in one int (first in the low 16 bits, second in the high ones),
+     * when every reference fits in 16 bits (fewer than 32,768 slots), else null: one load per gate.
      */
     private final int[] packed;
+    /** Otherwise two input references per gate (null when {@link #packed}). */
+    private final int[] inputs;
     private final int firstGate;
     /** Per condition: the reference its answer is read through. */
     private final int[] roots;
@@ -50,12 +52,13 @@ final class Gates {
             .byteArrayViewVarHandle(short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private Gates(int[] inputs, int firstGate, int[] roots) {
-        this.inputs = inputs;
+        this.count = inputs.length / 2;
         this.firstGate = firstGate;
         this.roots = roots;
-        boolean fits = 2 * (firstGate + inputs.length / 2) <= 1 << 16;
-        this.packed = fits ? new int[inputs.length / 2] : null;
-        for (int g = 0; fits && g < packed.length; g++) {
+        boolean fits = 2 * (firstGate + count) <= 1 << 16;
+        this.packed = fits ? new int[count] : null;
+        this.inputs = fits ? null : inputs;
+        for (int g = 0; fits && g < count; g++) {
             packed[g] = inputs[2 * g] | inputs[2 * g + 1] << 16;
         }
     }
@@ -80,7 +83,7 @@ final class Gates {
     }
 
     int count() {
-        return inputs.length / 2;
+        return count;
     }
 
     /**
